@@ -1,0 +1,2 @@
+environment = "production"
+admin_cidr  = "0.0.0.0/0"

@@ -1,0 +1,70 @@
+/**
+ * The engine's FileHost on Node: engine paths are `/`-separated and relative to the working
+ * directory (so fingerprints and report paths do not depend on where the checkout lives), and are
+ * resolved here. Read failures are remembered so the CLI can list every file it could not read.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { DirectoryEntry, FileHost } from '../core/engine/api';
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ENOTDIR':
+      return 'not a directory';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+export class NodeFileHost implements FileHost {
+  /** Engine path → why it could not be read. */
+  readonly readFailures = new Map<string, string>();
+
+  constructor(private readonly cwd: string) {}
+
+  toNative(enginePath: string): string {
+    return path.resolve(this.cwd, enginePath.split('/').join(path.sep));
+  }
+
+  async readFile(enginePath: string): Promise<Uint8Array | undefined> {
+    try {
+      return await readFile(this.toNative(enginePath));
+    } catch (error) {
+      this.readFailures.set(enginePath, describeFsError(error));
+      return undefined;
+    }
+  }
+
+  async readDirectory(enginePath: string): Promise<DirectoryEntry[] | undefined> {
+    try {
+      const entries = await readdir(this.toNative(enginePath), { withFileTypes: true });
+      return entries.map((entry) => ({
+        name: entry.name,
+        type: entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : entry.isSymbolicLink() ? 'symlink' : 'other',
+      }));
+    } catch (error) {
+      this.readFailures.set(enginePath, describeFsError(error));
+      return undefined;
+    }
+  }
+}
+
+export function toPosixPath(nativePath: string): string {
+  return nativePath.split(path.sep).join('/');
+}
+
+/** The engine's form of a native path: relative to `cwd`, `/`-separated. */
+export function toEnginePath(cwd: string, nativePath: string): string {
+  const relative = path.relative(cwd, nativePath);
+  return relative === '' ? '.' : toPosixPath(relative);
+}

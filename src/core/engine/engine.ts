@@ -1,0 +1,173 @@
+/**
+ * The engine: reads the given files through the host, lints Terraform modules as wholes and every
+ * other file on its own, applies waivers and configuration, and never throws for bad input.
+ */
+import type { Engine, EngineLintResult, EngineOptions, LintOptions } from './api';
+import type { EngineConfig } from '../config/types';
+import { defaultConfig } from '../config/defaults';
+import type { Finding } from '../findings/types';
+import type { Rule } from '../rules/rule';
+import type { RuleMeta } from '../rules/types';
+import { classifyFile } from '../documents/classify';
+import { createParseCache, type ParseCache } from '../terraform';
+import { builtinRules } from './builtin-rules';
+import { loadWorkspaceRules } from './workspace-rules';
+import { readSource } from './read-source';
+import { lintTerraformModule } from './lint-terraform';
+import { lintDocument } from './lint-document';
+import { noticeFinding } from './parse-error';
+import { applyWaivers, type WaiverSite } from '../suppressions/apply';
+import { parseWaiverFile, WAIVER_FILE_NAME } from './waiver-file';
+import { matchesGlob } from '../util/glob';
+import { builtinCatalog } from '../catalog';
+import { decodeText } from '../text/decode';
+
+const TERRAFORM_FILE = /\.(tf|tf\.json|tfvars|tfvars\.json)$/i;
+
+function dirOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? (i === 0 ? '/' : '.') : path.slice(0, i);
+}
+
+function relativeTo(base: string, path: string): string {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  return path.startsWith(prefix) ? path.slice(prefix.length) : path;
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export class LintEngine implements Engine {
+  private readonly config: EngineConfig;
+  private readonly parseCache: ParseCache = createParseCache();
+  private workspaceRules?: Promise<Rule[]>;
+  private readonly ruleLoadErrors: Array<{ ruleId: string; file: string; message: string }> = [];
+
+  constructor(private readonly options: EngineOptions) {
+    this.config = options.config ?? defaultConfig();
+    const builtin = builtinRules();
+    for (const e of builtin.errors) this.ruleLoadErrors.push({ ruleId: e.ruleId, file: e.definedIn, message: e.message });
+  }
+
+  get rules(): RuleMeta[] {
+    return builtinRules().rules.map((r) => r.meta);
+  }
+
+  private async activeRules(): Promise<Rule[]> {
+    const builtin = builtinRules().rules;
+    const folders = this.config.extraRuleFolders;
+    if (this.options.trusted === false) return builtin;
+    if (folders.length === 0 || !this.options.configDir) return builtin;
+    if (!this.workspaceRules) {
+      const catalog = builtinCatalog();
+      this.workspaceRules = loadWorkspaceRules(this.options.host, this.options.configDir, folders, (id) => catalog.get(id) !== undefined).then((loaded) => {
+        for (const e of loaded.errors) this.ruleLoadErrors.push({ ruleId: e.ruleId, file: e.definedIn, message: e.message });
+        const ids = new Set(builtin.map((r) => r.meta.id));
+        return [...builtin, ...loaded.rules.filter((r) => !ids.has(r.meta.id))];
+      });
+    }
+    return this.workspaceRules;
+  }
+
+  private ignored(path: string): boolean {
+    if (this.config.ignorePaths.length === 0) return false;
+    const rel = this.options.configDir ? relativeTo(this.options.configDir, path) : path;
+    return this.config.ignorePaths.some((pattern) => matchesGlob(rel, pattern));
+  }
+
+  private async waiverFileSites(): Promise<WaiverSite[]> {
+    const dir = this.options.configDir;
+    if (!dir) return [];
+    const path = `${dir.replace(/\/+$/, '')}/${WAIVER_FILE_NAME}`;
+    const raw = await this.options.host.readFile(path).catch(() => undefined);
+    if (raw === undefined) return [];
+    return parseWaiverFile(path, decodeText(raw).text, dir);
+  }
+
+  async lint(files: string[], options: LintOptions = {}): Promise<EngineLintResult> {
+    const result: EngineLintResult = { files: [], findings: [], suppressed: [], passes: [], internalErrors: [...this.ruleLoadErrors] };
+    const rules = await this.activeRules();
+    const config = this.config;
+    const terraformDirs = new Set<string>();
+    const raw: Finding[] = [];
+    const sites: WaiverSite[] = await this.waiverFileSites();
+    const total = files.length;
+    let done = 0;
+
+    const unique = [...new Set(files.map((f) => f.replace(/\\/g, '/')))];
+    for (const path of unique) {
+      if (options.signal?.aborted) {
+        result.cancelled = true;
+        break;
+      }
+      if (this.ignored(path)) continue;
+      if (TERRAFORM_FILE.test(path)) {
+        terraformDirs.add(dirOf(path));
+        continue;
+      }
+      const source = await readSource(this.options.host, path, options.overlays, config.maxFileSizeBytes);
+      if (!source.ok) {
+        result.files.push({ file: path, kind: 'unknown', parseErrors: 0, skipped: source.reason });
+        if (source.notify) raw.push(noticeFinding('file-skipped', path, `This file was not checked: ${source.reason}.`));
+        continue;
+      }
+      const kind = classifyFile(path, source.text);
+      try {
+        const out = lintDocument(path, source.text, kind, rules, config);
+        result.files.push(out.file);
+        raw.push(...out.findings);
+        result.passes.push(...out.passes);
+        result.internalErrors.push(...out.internalErrors);
+        sites.push(...out.waivers);
+      } catch (error) {
+        result.files.push({ file: path, kind, parseErrors: 0, skipped: 'internal error' });
+        result.internalErrors.push({ ruleId: '(engine)', file: path, message: error instanceof Error ? error.message : String(error) });
+      }
+      options.onProgress?.(++done, total);
+    }
+
+    for (const dir of terraformDirs) {
+      if (options.signal?.aborted) {
+        result.cancelled = true;
+        break;
+      }
+      try {
+        const out = await lintTerraformModule({
+          host: this.options.host,
+          dir,
+          overlays: options.overlays,
+          varFiles: options.varFiles,
+          parseCache: this.parseCache,
+          rules,
+          config,
+        });
+        result.files.push(...out.files.filter((f) => !this.ignored(f.file)));
+        raw.push(...out.findings.filter((f) => !this.ignored(f.file)));
+        result.passes.push(...out.passes);
+        result.internalErrors.push(...out.internalErrors);
+        sites.push(...out.waivers);
+        done += out.files.length;
+      } catch (error) {
+        result.internalErrors.push({ ruleId: '(engine)', file: dir, message: error instanceof Error ? error.message : String(error) });
+      }
+      options.onProgress?.(Math.min(done, total), total);
+    }
+
+    for (const e of result.internalErrors) {
+      if (e.ruleId === '(engine)' || e.file.startsWith('rules/')) continue;
+      raw.push(noticeFinding('internal-error', e.file, `Rule ${e.ruleId} failed on this file and was skipped: ${e.message}. Other rules still ran; please report this.`));
+    }
+
+    const waived = applyWaivers(raw, sites, config.waiverPolicy, this.options.today ?? today());
+    result.findings = [...waived.findings, ...waived.waiverFindings].sort(
+      (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.offset - b.range.start.offset),
+    );
+    result.suppressed = waived.suppressed;
+    return result;
+  }
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  return new LintEngine(options);
+}

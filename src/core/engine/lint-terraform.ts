@@ -1,0 +1,70 @@
+/** Lints one Terraform module (a directory) as a whole: every file, every resource instance. */
+import type { Range } from '../text/position';
+import type { Body } from '../hcl/ast';
+import type { EngineConfig } from '../config/types';
+import type { FileReport, Finding } from '../findings/types';
+import type { Rule } from '../rules/rule';
+import type { EvalContext } from '../rules/evaluate';
+import type { Subject } from '../subjects/types';
+import type { TerraformModule } from '../terraform/types';
+import { loadModule, referencingResources, type ParseCache } from '../terraform';
+import { TerraformSubject, terraformSubjects } from '../subjects/terraform-subjects';
+import { providerSubjects } from '../subjects/provider-subjects';
+import { runRules, type RuleRunOutput } from './run-rules';
+import { waiverSites } from './waiver-sites';
+import type { WaiverSite } from '../suppressions/apply';
+import type { FileHost } from './api';
+import { parseErrorFinding } from './parse-error';
+
+export interface TerraformRunInput {
+  host: FileHost;
+  dir: string;
+  overlays?: ReadonlyMap<string, string>;
+  varFiles?: string[];
+  parseCache: ParseCache;
+  rules: Rule[];
+  config: EngineConfig;
+}
+
+export interface TerraformRunOutput extends RuleRunOutput {
+  files: FileReport[];
+  waivers: WaiverSite[];
+  module: TerraformModule;
+}
+
+function blockSpans(body: Body, out: Range[], depth = 0): void {
+  if (depth > 64) return;
+  for (const item of body.items) {
+    out.push(item.range);
+    if (item.type === 'Block') blockSpans(item.body, out, depth + 1);
+  }
+}
+
+export async function lintTerraformModule(input: TerraformRunInput): Promise<TerraformRunOutput> {
+  const module = await loadModule(input.host, input.dir, { varFiles: input.varFiles, overlays: input.overlays, parseCache: input.parseCache });
+  const subjects: Subject[] = [...terraformSubjects(module), ...providerSubjects(module)];
+  const makeContext = (subject: Subject): EvalContext => ({
+    config: input.config,
+    subject,
+    related: (s, types, via) => {
+      if (!(s instanceof TerraformSubject)) return [];
+      return referencingResources(module, s.resource, { types, attribute: via }).map(
+        (r) => new TerraformSubject(module, r.resource, {}, undefined),
+      );
+    },
+  });
+  const rules = input.rules.filter((r) => r.meta.target === 'terraform');
+  const run = runRules(rules, subjects, makeContext, input.config);
+  const files: FileReport[] = [];
+  const waivers: WaiverSite[] = [];
+  const parseFindings: Finding[] = [];
+  for (const file of module.files) {
+    const kind = file.path.endsWith('.json') ? 'terraform-json' : file.path.endsWith('.tfvars') ? 'tfvars' : 'terraform';
+    files.push({ file: file.path, kind, parseErrors: file.parsed.errors.length });
+    if (file.parsed.errors.length) parseFindings.push(parseErrorFinding(file.path, file.parsed.errors));
+    const spans: Range[] = [];
+    blockSpans(file.parsed.body, spans);
+    waivers.push(...waiverSites(file.path, file.parsed.text, file.parsed.comments, spans));
+  }
+  return { ...run, findings: [...parseFindings, ...run.findings], files, waivers, module };
+}

@@ -1,0 +1,118 @@
+/** Evaluates the applicable rules on each subject and turns outcomes into findings. */
+import type { EngineConfig } from '../config/types';
+import type { Finding, PassRecord, RelatedLocation, Severity } from '../findings/types';
+import type { Rule } from '../rules/rule';
+import { evaluateCondition, type EvalContext, type Evidence } from '../rules/evaluate';
+import type { Subject } from '../subjects/types';
+import { hashText } from '../util/hash';
+import { buildFix } from '../fixes/build-fix';
+
+export interface RuleRunOutput {
+  findings: Finding[];
+  passes: PassRecord[];
+  internalErrors: Array<{ ruleId: string; file: string; message: string }>;
+}
+
+const RAISE: Record<Severity, Severity> = { info: 'warning', warning: 'error', error: 'error' };
+
+export function holdsHealthData(subject: Subject, config: EngineConfig): boolean {
+  const names = new Set(config.dataClassification.tagNames.map((n) => n.toLowerCase()));
+  const values = new Set(config.dataClassification.healthValues.map((v) => v.toLowerCase()));
+  return Object.entries(subject.tags).some(([k, v]) => names.has(k.toLowerCase()) && values.has(v.toLowerCase()));
+}
+
+export function effectiveSeverity(rule: Rule, subject: Subject, config: EngineConfig): Severity {
+  const base = config.rules[rule.meta.id]?.severity ?? rule.meta.severity;
+  return rule.meta.healthData && holdsHealthData(subject, config) ? RAISE[base] : base;
+}
+
+export function ruleEnabled(rule: Rule, config: EngineConfig): boolean {
+  return config.rules[rule.meta.id]?.enabled !== false;
+}
+
+function fill(template: string, subject: Subject, evidence: Evidence): string {
+  return template
+    .replace(/\{resource\}/g, subject.name)
+    .replace(/\{value\}/g, evidence.valueText ?? '')
+    .replace(/\{type\}/g, subject.type);
+}
+
+export function composeMessage(rule: Rule, subject: Subject, evidence: Evidence): string {
+  const m = rule.meta.message;
+  if (evidence.outcome === 'undetermined') {
+    return `Undetermined: ${rule.meta.title} (${subject.name}). ${evidence.reason ?? 'The value is not known before deployment'}. ${fill(m.fix, subject, evidence)}`;
+  }
+  return `${fill(m.what, subject, evidence)} ${fill(m.why, subject, evidence)} ${fill(m.fix, subject, evidence)}`;
+}
+
+function relatedFrom(evidence: Evidence, file: string): RelatedLocation[] {
+  const out: RelatedLocation[] = [];
+  for (const origin of evidence.origins) {
+    if (origin.file === file && evidence.range && origin.range.start.offset === evidence.range.start.offset) continue;
+    out.push({ file: origin.file, range: origin.range, message: `Value comes from ${origin.description}` });
+  }
+  return out;
+}
+
+export function subjectMatches(rule: Rule, subject: Subject): boolean {
+  if ((subject.scope ?? 'object') !== rule.select.scope) return false;
+  const types = rule.select.types;
+  // `*` stands for every managed resource, not data sources (`data.x`) or providers (`provider.x`).
+  const wildcard = types.includes('*') && !subject.type.includes('.');
+  return wildcard || types.includes(subject.type) || (subject.aliases ?? []).some((a) => types.includes(a));
+}
+
+export function runRules(rules: Rule[], subjects: Subject[], makeContext: (subject: Subject) => EvalContext, config: EngineConfig): RuleRunOutput {
+  const out: RuleRunOutput = { findings: [], passes: [], internalErrors: [] };
+  const seen = new Set<string>();
+  for (const rule of rules) {
+    if (!ruleEnabled(rule, config)) continue;
+    for (const subject of subjects) {
+      if (!subjectMatches(rule, subject)) continue;
+      let evidence: Evidence;
+      try {
+        const ctx = makeContext(subject);
+        if (rule.select.when && evaluateCondition(rule.select.when, subject, ctx).outcome !== 'pass') continue;
+        evidence = evaluateCondition(rule.condition, subject, ctx);
+      } catch (error) {
+        const key = `${rule.meta.id}|${subject.file}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          out.internalErrors.push({ ruleId: rule.meta.id, file: subject.file, message: error instanceof Error ? error.message : String(error) });
+        }
+        continue;
+      }
+      if (evidence.outcome === 'pass') {
+        out.passes.push({ ruleId: rule.meta.id, file: subject.file, resource: subject.name });
+        continue;
+      }
+      const range = evidence.range ?? subject.headerRange;
+      const dedupe = `${rule.meta.id}|${subject.file}|${range.start.offset}|${range.end.offset}|${evidence.outcome}`;
+      if (seen.has(dedupe)) continue;
+      seen.add(dedupe);
+      const finding: Finding = {
+        ruleId: rule.meta.id,
+        severity: evidence.outcome === 'undetermined' ? 'info' : effectiveSeverity(rule, subject, config),
+        status: evidence.outcome,
+        message: composeMessage(rule, subject, evidence),
+        file: subject.file,
+        range,
+        resource: subject.name.replace(/\[.*\]$/, ''),
+        controls: rule.meta.controls,
+        related: relatedFrom(evidence, subject.file),
+        reason: evidence.outcome === 'undetermined' ? evidence.reason : undefined,
+        fingerprint: hashText(`${rule.meta.id}|${subject.file}|${subject.name}|${evidence.valueText ?? ''}|${evidence.lookup?.state ?? ''}`),
+      };
+      if (evidence.outcome === 'fail' && rule.fix) {
+        try {
+          const ctx = makeContext(subject);
+          finding.fix = buildFix(rule.fix, subject, evidence, (types, via) => ctx.related(subject, types, via));
+        } catch (error) {
+          out.internalErrors.push({ ruleId: rule.meta.id, file: subject.file, message: `fix: ${error instanceof Error ? error.message : String(error)}` });
+        }
+      }
+      out.findings.push(finding);
+    }
+  }
+  return out;
+}

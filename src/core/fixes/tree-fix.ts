@@ -1,0 +1,43 @@
+/** Fix operations on YAML trees (Kubernetes objects, compose services), in the file's own style. */
+import type { TextEdit } from '../findings/types';
+import type { FixOperation } from '../rules/condition-types';
+import type { MapNode } from '../documents/tree';
+import { yamlEnsurePath, yamlRemoveEntry, type YamlValue } from '../edits';
+import type { TreeHandle } from '../subjects/tree-scope';
+import type { Subject } from '../subjects/types';
+import { FixNotApplicable, type FixTarget } from './build-fix';
+
+function fileOf(subject: Subject): string {
+  return subject.file;
+}
+
+function walkMap(root: MapNode, path: string[]): MapNode | undefined {
+  let map: MapNode | undefined = root;
+  for (const key of path) {
+    const entry: MapNode['entries'][number] | undefined = [...(map?.entries ?? [])].reverse().find((e) => e.key === key);
+    if (!entry || entry.value.kind !== 'map') return undefined;
+    map = entry.value;
+  }
+  return map;
+}
+
+export function treeEdits(op: FixOperation, target: FixTarget): TextEdit[] {
+  const handle = target.scope.handle as TreeHandle;
+  if (handle.file.syntax !== 'yaml') throw new FixNotApplicable('JSON manifests are not fixed automatically');
+  if (handle.node.kind !== 'map') throw new FixNotApplicable('the place to edit is not a mapping');
+  const file = fileOf(target.subject);
+  const wrap = (changes: Array<{ range: TextEdit['range']; newText: string }>): TextEdit[] => changes.map((c) => ({ file, range: c.range, newText: c.newText }));
+  try {
+    if ('set' in op) return wrap(yamlEnsurePath(handle.file, handle.node, op.set.path.split('.'), op.set.value as YamlValue));
+    if ('remove' in op) {
+      const segments = op.remove.path.split('.');
+      const key = segments.pop()!;
+      const parent = walkMap(handle.node, segments);
+      return parent ? wrap(yamlRemoveEntry(handle.file, parent, key)) : [];
+    }
+  } catch (error) {
+    // The editors refuse shapes they cannot edit safely (a list where a map should be, ...).
+    throw new FixNotApplicable(error instanceof Error ? error.message : String(error));
+  }
+  throw new FixNotApplicable('this operation applies to Terraform only');
+}

@@ -1,0 +1,141 @@
+/**
+ * The Kubernetes objects in a parsed manifest file: one per document with `apiVersion` and `kind`,
+ * the items of `kind: List` (and `*List`) documents, and for workload kinds the pod spec and its
+ * containers, wherever the kind keeps them.
+ */
+import type { Range } from '../text/position';
+import { mapGet, type MapNode, type TreeFile, type TreeNode } from '../documents/tree';
+
+export type ContainerGroup = 'containers' | 'initContainers' | 'ephemeralContainers';
+
+export interface ContainerRef {
+  group: ContainerGroup;
+  /** Position in its group's list. */
+  index: number;
+  /** The `name:` value, when it is a plain value. */
+  name?: string;
+  node: MapNode;
+}
+
+export interface PodSpecRef {
+  spec: MapNode;
+  /** Path from the object root, e.g. `['spec', 'template', 'spec']`. */
+  path: string[];
+  containers: ContainerRef[];
+}
+
+export interface K8sObject {
+  apiVersion: string;
+  kind: string;
+  /** `metadata.name` (or `generateName`), as written; empty when missing. */
+  name: string;
+  namespace?: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  root: MapNode;
+  documentIndex: number;
+  /** Where findings about the object point: the `kind:` value, or the start of the object. */
+  headerRange: Range;
+  podSpec?: PodSpecRef;
+}
+
+/** Where each workload kind keeps its pod spec. */
+export const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
+  Pod: ['spec'],
+  PodTemplate: ['template', 'spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+
+const CONTAINER_GROUPS: ContainerGroup[] = ['containers', 'initContainers', 'ephemeralContainers'];
+
+/** `List` items may nest further Lists; deeper than this is not a real manifest. */
+const MAX_LIST_DEPTH = 8;
+
+export function kubernetesObjects(file: TreeFile): K8sObject[] {
+  const objects: K8sObject[] = [];
+  for (const document of file.documents) collect(document.root, document.index, objects, 0);
+  return objects;
+}
+
+function collect(node: TreeNode | undefined, documentIndex: number, out: K8sObject[], depth: number): void {
+  if (!node || node.kind !== 'map' || depth > MAX_LIST_DEPTH) return;
+  const apiVersion = text(mapGet(node, 'apiVersion'));
+  const kind = text(mapGet(node, 'kind'));
+  if (apiVersion === undefined || kind === undefined) return;
+  const items = mapGet(node, 'items');
+  if (kind.endsWith('List') && items && items.kind === 'seq') {
+    for (const item of items.items) collect(item, documentIndex, out, depth + 1);
+    return;
+  }
+  out.push(describe(node, apiVersion, kind, documentIndex));
+}
+
+function describe(root: MapNode, apiVersion: string, kind: string, documentIndex: number): K8sObject {
+  const metadata = mapGet(root, 'metadata');
+  const kindNode = mapGet(root, 'kind');
+  const object: K8sObject = {
+    apiVersion,
+    kind,
+    name: text(mapGet(metadata, 'name')) ?? text(mapGet(metadata, 'generateName')) ?? '',
+    labels: stringMap(mapGet(metadata, 'labels')),
+    annotations: stringMap(mapGet(metadata, 'annotations')),
+    root,
+    documentIndex,
+    headerRange: kindNode ? kindNode.range : { start: root.range.start, end: root.range.start },
+  };
+  const namespace = text(mapGet(metadata, 'namespace'));
+  if (namespace !== undefined) object.namespace = namespace;
+  const podSpec = findPodSpec(root, kind);
+  if (podSpec) object.podSpec = podSpec;
+  return object;
+}
+
+function findPodSpec(root: MapNode, kind: string): PodSpecRef | undefined {
+  const path = POD_SPEC_PATHS[kind];
+  if (!path) return undefined;
+  let node: TreeNode | undefined = root;
+  for (const segment of path) node = mapGet(node, segment);
+  if (!node || node.kind !== 'map') return undefined;
+  return { spec: node, path: [...path], containers: containersOf(node) };
+}
+
+function containersOf(spec: MapNode): ContainerRef[] {
+  const refs: ContainerRef[] = [];
+  for (const group of CONTAINER_GROUPS) {
+    const list = mapGet(spec, group);
+    if (!list || list.kind !== 'seq') continue;
+    list.items.forEach((item, index) => {
+      if (item.kind !== 'map') return;
+      const ref: ContainerRef = { group, index, node: item };
+      const name = text(mapGet(item, 'name'));
+      if (name !== undefined) ref.name = name;
+      refs.push(ref);
+    });
+  }
+  return refs;
+}
+
+/** A plain value as text (templated values give their template source). */
+function text(node: TreeNode | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.kind === 'scalar') return node.value === null ? undefined : String(node.value);
+  if (node.kind === 'templated') return node.source;
+  return undefined;
+}
+
+function stringMap(node: TreeNode | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!node || node.kind !== 'map') return out;
+  for (const entry of node.entries) {
+    const value = text(entry.value);
+    // defineProperty: a label named `__proto__` must stay a label.
+    if (value !== undefined) Object.defineProperty(out, entry.key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}

@@ -1,0 +1,129 @@
+/** The value tests of the condition language, on plain values (already resolved and known). */
+import type { EngineConfig } from '../config/types';
+import type { NumberOperand, ValueTest } from './condition-types';
+import { compileSafeRegex } from './safe-regex';
+
+export type TestVerdict = boolean | { undetermined: string };
+
+const OPEN_CIDRS = new Set(['0.0.0.0/0', '::/0', '*', 'internet', 'any', '0.0.0.0']);
+
+export function isPublicCidr(value: unknown): boolean {
+  return typeof value === 'string' && OPEN_CIDRS.has(value.trim().toLowerCase());
+}
+
+/** Loose equality that treats `"true"`/`true` and `"5"`/`5` alike, as config carriers do. */
+export function looselyEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a === null || b === null) return false;
+  if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
+  return String(a).toLowerCase() === String(b).toLowerCase();
+}
+
+function toNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
+  return undefined;
+}
+
+function operand(n: NumberOperand, config: EngineConfig): number {
+  return typeof n === 'number' ? n : config[n.config];
+}
+
+/** `TLS1_2`, `tls1.2`, `TLSv1.2`, `1.2`, `TLS_1_2` → [1, 2]. */
+export function parseVersion(value: unknown): number[] | undefined {
+  if (typeof value === 'number') return String(value).split('.').map(Number);
+  if (typeof value !== 'string') return undefined;
+  const match = /(\d+)(?:[._](\d+))?(?:[._](\d+))?/.exec(value);
+  if (!match) return undefined;
+  return match.slice(1).filter((p) => p !== undefined).map(Number);
+}
+
+function compareVersions(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+function containsValue(haystack: unknown, needle: unknown): boolean {
+  if (Array.isArray(haystack)) return haystack.some((item) => looselyEqual(item, needle));
+  if (typeof haystack === 'string' && typeof needle === 'string') return haystack.includes(needle);
+  return false;
+}
+
+/**
+ * Applies every operator present in the test to the value (`undefined` = absent with no default).
+ * All present operators must hold.
+ */
+export function applyOperators(test: ValueTest, value: unknown, config: EngineConfig): TestVerdict {
+  const present = value !== undefined;
+  if (test.exists !== undefined && present !== test.exists) return false;
+  if ('equals' in test && !looselyEqual(value, test.equals)) return false;
+  if ('notEquals' in test && looselyEqual(value, test.notEquals)) return false;
+  if (test.oneOf && !test.oneOf.some((v) => looselyEqual(value, v))) return false;
+  if (test.notOneOf && test.notOneOf.some((v) => looselyEqual(value, v))) return false;
+  if (test.matches !== undefined) {
+    if (typeof value !== 'string' && typeof value !== 'number') return false;
+    if (!compileSafeRegex(test.matches, test.ignoreCase).test(String(value))) return false;
+  }
+  if (test.notMatches !== undefined && (typeof value === 'string' || typeof value === 'number')) {
+    if (compileSafeRegex(test.notMatches, test.ignoreCase).test(String(value))) return false;
+  }
+  for (const op of ['gte', 'lte', 'gt', 'lt'] as const) {
+    const bound = test[op];
+    if (bound === undefined) continue;
+    const n = toNumber(value);
+    if (n === undefined) return false;
+    const limit = operand(bound, config);
+    if (op === 'gte' && !(n >= limit)) return false;
+    if (op === 'lte' && !(n <= limit)) return false;
+    if (op === 'gt' && !(n > limit)) return false;
+    if (op === 'lt' && !(n < limit)) return false;
+  }
+  if (test.versionGte !== undefined) {
+    const have = parseVersion(value);
+    const wantText = typeof test.versionGte === 'string' ? test.versionGte : config[test.versionGte.config];
+    const want = parseVersion(wantText);
+    if (!have || !want || compareVersions(have, want) < 0) return false;
+  }
+  if ('contains' in test && !containsValue(value, test.contains)) return false;
+  if ('notContains' in test && containsValue(value, test.notContains)) return false;
+  if (test.notPublicCidr) {
+    const list = Array.isArray(value) ? value : [value];
+    if (list.some(isPublicCidr)) return false;
+  }
+  if (test.inAllowedRegions) {
+    if (typeof value !== 'string') return false;
+    if (!regionAllowed(value, config.allowedRegions)) return false;
+  }
+  return true;
+}
+
+/** Allow-list entries may end in `*` (`europe-*`); comparison ignores case and spaces (Azure). */
+export function regionAllowed(region: string, allowed: string[]): boolean {
+  const normal = region.toLowerCase().replace(/\s+/g, '');
+  return allowed.some((entry) => {
+    const pattern = entry.toLowerCase().replace(/\s+/g, '');
+    return pattern.endsWith('*') ? normal.startsWith(pattern.slice(0, -1)) : normal === pattern;
+  });
+}
+
+export const VALUE_OPERATORS = [
+  'exists',
+  'equals',
+  'notEquals',
+  'oneOf',
+  'notOneOf',
+  'matches',
+  'notMatches',
+  'gte',
+  'lte',
+  'gt',
+  'lt',
+  'versionGte',
+  'contains',
+  'notContains',
+  'notPublicCidr',
+  'inAllowedRegions',
+] as const;

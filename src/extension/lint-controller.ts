@@ -1,0 +1,133 @@
+/**
+ * Keeps diagnostics in step with what the user types: lints the unsaved buffer, debounced per
+ * document, drops results that a newer edit has overtaken, and re-checks a whole Terraform module
+ * when one of its files changes.
+ */
+import * as vscode from 'vscode';
+import type { Engine, EngineLintResult } from '../core/engine/api';
+import type { Finding } from '../core/findings/types';
+import { toDiagnostic } from './diagnostics';
+import { toEnginePath, toUri } from './vscode-host';
+import type { EngineProvider } from './engine-provider';
+
+const LINTABLE = /(\.tf|\.tf\.json|\.tfvars|\.tfvars\.json|\.ya?ml|\.json|\.jsonc|\.properties|\.conf|(^|\/)\.env(\.[^/]*)?|\.env)$/i;
+const TERRAFORM = /\.(tf|tf\.json|tfvars|tfvars\.json)$/i;
+
+export function isLintable(document: vscode.TextDocument): boolean {
+  if (document.uri.scheme !== 'file' && document.uri.scheme !== 'vscode-remote' && document.uri.scheme !== 'untitled') return false;
+  return LINTABLE.test(document.uri.path);
+}
+
+export interface LintListener {
+  (result: EngineLintResult, trigger: vscode.Uri): void;
+}
+
+export class LintController implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('enisa-health');
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly generation = new Map<string, number>();
+  /** Findings currently shown, by engine path, for code actions and hovers. */
+  readonly findings = new Map<string, Finding[]>();
+  /** Files whose diagnostics come from a workspace scan and stay after their editor closes. */
+  readonly scanned = new Set<string>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly listeners: LintListener[] = [];
+  /** Time from the last edit to published diagnostics, for the status bar and tests. */
+  lastLatencyMs = 0;
+
+  constructor(
+    private readonly engines: EngineProvider,
+    private readonly delayMs: () => number,
+    private readonly onType: () => boolean,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length && this.onType()) this.schedule(e.document, this.delayMs());
+      }),
+      vscode.workspace.onDidSaveTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.closed(d)),
+    );
+  }
+
+  onResult(listener: LintListener): void {
+    this.listeners.push(listener);
+  }
+
+  lintOpenDocuments(): void {
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  /** The key runs are cancelled by: a Terraform module is linted as one. */
+  private keyOf(document: vscode.TextDocument): string {
+    const path = toEnginePath(document.uri);
+    return TERRAFORM.test(path) ? path.slice(0, path.lastIndexOf('/')) : path;
+  }
+
+  schedule(document: vscode.TextDocument, delay: number): void {
+    if (!isLintable(document)) return;
+    const key = this.keyOf(document);
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    const editedAt = Date.now();
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.lint(document, key, editedAt);
+      }, delay),
+    );
+  }
+
+  private async lint(document: vscode.TextDocument, key: string, editedAt: number): Promise<void> {
+    const run = (this.generation.get(key) ?? 0) + 1;
+    this.generation.set(key, run);
+    const engine: Engine | undefined = await this.engines.engineFor(document.uri);
+    if (!engine) return;
+    const path = toEnginePath(document.uri);
+    const overlays = new Map<string, string>();
+    for (const open of vscode.workspace.textDocuments) {
+      if (open.isDirty || open === document) overlays.set(toEnginePath(open.uri), open.getText());
+    }
+    let result: EngineLintResult;
+    try {
+      result = await engine.lint([path], { overlays, varFiles: this.engines.varFilesFor(document.uri) });
+    } catch (error) {
+      this.engines.log(`Linting ${path} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return;
+    }
+    // A newer edit started another run: its result replaces this one.
+    if (this.generation.get(key) !== run) return;
+    this.publish(result, document.uri);
+    this.lastLatencyMs = Date.now() - editedAt;
+    for (const listener of this.listeners) listener(result, document.uri);
+  }
+
+  publish(result: EngineLintResult, like?: vscode.Uri): void {
+    const byFile = new Map<string, Finding[]>();
+    for (const file of result.files) byFile.set(file.file, []);
+    for (const finding of result.findings) {
+      const list = byFile.get(finding.file) ?? [];
+      list.push(finding);
+      byFile.set(finding.file, list);
+    }
+    for (const [file, findings] of byFile) {
+      this.findings.set(file, findings);
+      this.collection.set(toUri(file, like), findings.map((f) => toDiagnostic(f, like)));
+    }
+    for (const e of result.internalErrors) this.engines.log(`Rule ${e.ruleId} failed on ${e.file}: ${e.message}`);
+  }
+
+  private closed(document: vscode.TextDocument): void {
+    const path = toEnginePath(document.uri);
+    if (this.scanned.has(path)) return;
+    this.collection.delete(document.uri);
+    this.findings.delete(path);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const d of this.disposables) d.dispose();
+    this.collection.dispose();
+  }
+}
