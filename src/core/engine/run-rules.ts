@@ -86,33 +86,52 @@ export function runRules(rules: Rule[], subjects: Subject[], makeContext: (subje
         out.passes.push({ ruleId: rule.meta.id, file: subject.file, resource: subject.name });
         continue;
       }
-      const range = evidence.range ?? subject.headerRange;
-      const dedupe = `${rule.meta.id}|${subject.file}|${range.start.offset}|${range.end.offset}|${evidence.outcome}`;
-      if (seen.has(dedupe)) continue;
-      seen.add(dedupe);
-      const finding: Finding = {
-        ruleId: rule.meta.id,
-        severity: evidence.outcome === 'undetermined' ? 'info' : effectiveSeverity(rule, subject, config),
-        status: evidence.outcome,
-        message: composeMessage(rule, subject, evidence),
-        file: subject.file,
-        range,
-        resource: subject.name.replace(/\[.*\]$/, ''),
-        controls: rule.meta.controls,
-        related: relatedFrom(evidence, subject.file),
-        reason: evidence.outcome === 'undetermined' ? evidence.reason : undefined,
-        fingerprint: hashText(`${rule.meta.id}|${subject.file}|${subject.name}|${evidence.valueText ?? ''}|${evidence.lookup?.state ?? ''}`),
-      };
-      if (evidence.outcome === 'fail' && rule.fix) {
-        try {
-          const ctx = makeContext(subject);
-          finding.fix = buildFix(rule.fix, subject, evidence, (types, via) => ctx.related(subject, types, via));
-        } catch (error) {
-          out.internalErrors.push({ ruleId: rule.meta.id, file: subject.file, message: `fix: ${error instanceof Error ? error.message : String(error)}` });
-        }
+      for (const one of evidence.outcome === 'fail' ? [evidence, ...(evidence.others ?? [])] : [evidence]) {
+        const finding = toFinding(rule, subject, one, config, seen, makeContext, out);
+        if (finding) out.findings.push(finding);
       }
-      out.findings.push(finding);
     }
   }
   return out;
+}
+
+function toFinding(
+  rule: Rule,
+  subject: Subject,
+  evidence: Evidence,
+  config: EngineConfig,
+  seen: Set<string>,
+  makeContext: (subject: Subject) => EvalContext,
+  out: RuleRunOutput,
+): Finding | undefined {
+  const range = evidence.range ?? subject.headerRange;
+  // A failing value may live in a related resource written in another file of the module.
+  const scopeFile = (evidence.scope as { file?: unknown } | undefined)?.file;
+  const file = typeof scopeFile === 'string' ? scopeFile : subject.file;
+  const what = evidence.lookup?.state === 'absent' ? `missing:${evidence.lookup.path.join('.')}` : evidence.valueText ?? '';
+  const dedupe = `${rule.meta.id}|${file}|${range.start.offset}|${range.end.offset}|${evidence.outcome}`;
+  if (seen.has(dedupe)) return undefined;
+  seen.add(dedupe);
+  const finding: Finding = {
+    ruleId: rule.meta.id,
+    severity: evidence.outcome === 'undetermined' ? 'info' : effectiveSeverity(rule, subject, config),
+    status: evidence.outcome,
+    message: composeMessage(rule, subject, evidence),
+    file,
+    range,
+    resource: subject.name.replace(/\[.*\]$/, ''),
+    controls: rule.meta.controls,
+    related: relatedFrom(evidence, file),
+    reason: evidence.outcome === 'undetermined' ? evidence.reason : undefined,
+    fingerprint: hashText(`${rule.meta.id}|${subject.file}|${subject.name}|${what}`),
+  };
+  if (evidence.outcome === 'fail' && rule.fix) {
+    try {
+      const ctx = makeContext(subject);
+      finding.fix = buildFix(rule.fix, subject, evidence, (types, via) => ctx.related(subject, types, via));
+    } catch (error) {
+      out.internalErrors.push({ ruleId: rule.meta.id, file: subject.file, message: `fix: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+  return finding;
 }

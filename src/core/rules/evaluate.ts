@@ -23,6 +23,8 @@ export interface Evidence {
   scope?: Scope;
   /** Text of the offending value, for stable fingerprints. */
   valueText?: string;
+  /** Further failures found by the same check (two open ingress rules in one group, ...). */
+  others?: Evidence[];
 }
 
 export interface EvalContext {
@@ -138,10 +140,16 @@ function testLookup(test: ValueTest, lookup: Lookup, scope: Scope, ctx: EvalCont
   return { outcome: 'undetermined', range: lookup.range, reason: verdict.undetermined, origins: lookup.origins, lookup, scope };
 }
 
-/** All must pass: the first failure decides, else the first undetermined, else pass. */
+/**
+ * All must pass: the first failure decides (the other failures travel along, so each offending
+ * place gets its own finding), else the first undetermined, else pass.
+ */
 export function combineAll(results: Evidence[]): Evidence {
-  const failed = results.find((r) => r.outcome === 'fail');
-  if (failed) return failed;
+  const failures = results.filter((r) => r.outcome === 'fail').flatMap((r) => [r, ...(r.others ?? [])]);
+  if (failures.length) {
+    const [first, ...rest] = failures;
+    return rest.length ? { ...first, others: rest.map((r) => ({ ...r, others: undefined })) } : { ...first, others: undefined };
+  }
   const open = results.find((r) => r.outcome === 'undetermined');
   if (open) return open;
   return { outcome: 'pass', origins: results.flatMap((r) => r.origins) };

@@ -25,8 +25,6 @@ export interface LoadOptions {
   maxFileSize?: number;
 }
 
-export type ModuleInput = TerraformModule['inputs'] extends Map<string, infer V> ? V : never;
-
 /** Terraform refuses deeper module trees in practice; the guard also stops runaway recursion. */
 export const MAX_MODULE_DEPTH = 10;
 

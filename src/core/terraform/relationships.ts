@@ -48,6 +48,11 @@ interface ProjectIndex {
 const indexes = new WeakMap<RelationshipScope, ProjectIndex>();
 const NAME_ARGUMENTS = new Set(Object.values(NAMED_BY_VALUE));
 
+/**
+ * The resources (and data sources) in `scope` with an argument that refers to `target`, through
+ * references (also via locals, module arguments and outputs) or, for S3 buckets, by repeating the
+ * bucket's name. One entry per referencing resource, in declaration order.
+ */
 export function referencingResources(scope: RelationshipScope, target: ResourceDecl, query: RelationshipQuery = {}): Relationship[] {
   const index = indexOf(scope);
   const matches = new Map<ResourceDecl, Relationship>();

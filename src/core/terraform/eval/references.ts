@@ -10,7 +10,7 @@ import { Unknown, type EvalScope, type ModuleCallDecl, type ResourceDecl, type T
 import { findResource, guarded, hasResourceType, memoised, origin, type EvalContext } from './context';
 import { expandNestedBlocks } from './dynamic-blocks';
 import { applySteps, evalExpr } from './expressions';
-import { expansionOf, scopeForKey, scopesOf } from './instances';
+import { expansionOf, scopeForKey, scopesOf, type Repetition } from './instances';
 import { isExpression } from './inputs';
 import type { Traversal, TraversalStep } from './traversal';
 import { convertToType, parseTypeConstraint } from './type-constraints';
@@ -110,7 +110,7 @@ function callArgumentValue(caller: TerraformModule, call: ModuleCallDecl, expr: 
   return agreeing(values, `instances of module "${call.name}"`);
 }
 
-function repetitionOfCall(call: ModuleCallDecl) {
+function repetitionOfCall(call: ModuleCallDecl): Repetition {
   return { count: getAttribute(call.block.body, 'count'), forEach: getAttribute(call.block.body, 'for_each'), key: `module.${call.name}` };
 }
 
