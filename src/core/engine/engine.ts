@@ -8,7 +8,7 @@ import { defaultConfig } from '../config/defaults';
 import type { Finding } from '../findings/types';
 import type { Rule } from '../rules/rule';
 import type { RuleMeta } from '../rules/types';
-import { classifyFile } from '../documents/classify';
+import { classifyFile, type ClassifyContext } from '../documents/classify';
 import { createParseCache, type ParseCache } from '../terraform';
 import { builtinRules } from './builtin-rules';
 import { loadWorkspaceRules } from './workspace-rules';
@@ -85,6 +85,34 @@ export class LintEngine implements Engine {
     return parseWaiverFile(path, decodeText(raw).text, dir);
   }
 
+  /** What classification needs to know about a file's folder: its siblings and whether it is inside a Helm chart. */
+  private async classifyContext(path: string, cache: Map<string, Promise<string[] | undefined>>): Promise<ClassifyContext> {
+    const list = (dir: string) => {
+      let entries = cache.get(dir);
+      if (!entries) {
+        entries = this.options.host.readDirectory(dir).then(
+          (e) => e?.map((x) => x.name),
+          () => undefined,
+        );
+        cache.set(dir, entries);
+      }
+      return entries;
+    };
+    const dir = dirOf(path);
+    const siblings = await list(dir);
+    let insideHelmChart = false;
+    let current = dir;
+    for (let depth = 0; depth < 6 && current && current !== '.' && current !== '/'; depth++) {
+      if ((await list(current))?.includes('Chart.yaml')) {
+        insideHelmChart = true;
+        break;
+      }
+      if (this.options.configDir && current === this.options.configDir) break;
+      current = dirOf(current);
+    }
+    return { siblings, insideHelmChart };
+  }
+
   async lint(files: string[], options: LintOptions = {}): Promise<EngineLintResult> {
     const result: EngineLintResult = { files: [], findings: [], suppressed: [], passes: [], internalErrors: [...this.ruleLoadErrors] };
     const rules = await this.activeRules();
@@ -94,6 +122,7 @@ export class LintEngine implements Engine {
     const sites: WaiverSite[] = await this.waiverFileSites();
     const total = files.length;
     let done = 0;
+    const directories = new Map<string, Promise<string[] | undefined>>();
 
     const unique = [...new Set(files.map((f) => f.replace(/\\/g, '/')))];
     for (const path of unique) {
@@ -112,7 +141,7 @@ export class LintEngine implements Engine {
         if (source.notify) raw.push(noticeFinding('file-skipped', path, `This file was not checked: ${source.reason}.`));
         continue;
       }
-      const kind = classifyFile(path, source.text);
+      const kind = classifyFile(path, source.text, await this.classifyContext(path, directories));
       try {
         const out = lintDocument(path, source.text, kind, rules, config);
         result.files.push(out.file);

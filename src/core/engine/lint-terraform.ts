@@ -49,7 +49,7 @@ export async function lintTerraformModule(input: TerraformRunInput): Promise<Ter
     related: (s, types, via) => {
       if (!(s instanceof TerraformSubject)) return [];
       return referencingResources(module, s.resource, { types, attribute: via }).map(
-        (r) => new TerraformSubject(module, r.resource, {}, undefined),
+        (r) => new TerraformSubject(r.module ?? module, r.resource, {}, undefined),
       );
     },
   });

@@ -115,7 +115,7 @@ function toFinding(
   const finding: Finding = {
     ruleId: rule.meta.id,
     severity: evidence.outcome === 'undetermined' ? 'info' : effectiveSeverity(rule, subject, config),
-    status: evidence.outcome,
+    status: evidence.outcome === 'undetermined' ? 'undetermined' : 'fail',
     message: composeMessage(rule, subject, evidence),
     file,
     range,

@@ -46,9 +46,9 @@ function inPlace(handle: FlatHandle, original: string, value: unknown): string {
   return plain(value);
 }
 
-/** The environment-variable spelling of a dotted key (Spring relaxed binding). */
+/** The environment-variable spelling of a dotted key (Spring relaxed binding drops dashes). */
 function envKey(path: string): string {
-  return path.replace(/[.-]/g, '_').toUpperCase();
+  return path.replace(/-/g, '').replace(/\./g, '_').toUpperCase();
 }
 
 export function flatEdits(op: FixOperation, target: FixTarget): TextEdit[] {

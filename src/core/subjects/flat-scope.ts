@@ -55,7 +55,7 @@ export class FlatScope implements Scope {
     if (path.length === 1 && path[0] === 'listener' && this.config.carrier === 'mosquitto') {
       const sections = new Map<string, FlatEntry[]>();
       for (const entry of this.config.entries) {
-        if (!entry.section) continue;
+        if (!entry.section || entry.section.name !== 'listener') continue;
         const id = `${entry.section.range.start.offset}`;
         const list = sections.get(id) ?? [];
         list.push(entry);

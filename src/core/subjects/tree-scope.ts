@@ -104,7 +104,10 @@ export class TreeScope implements Scope {
         }
       }
       if (!entry) {
-        out.push({ state: 'absent', anchor, scope: this, path });
+        // A template line (`{{- include ... }}`) may add the key when the chart is rendered.
+        const hidden = node.templated?.[0];
+        if (hidden) out.push({ state: 'unknown', reason: hidden.reason, range: hidden.range, origins: [] });
+        else out.push({ state: 'absent', anchor, scope: this, path });
         return;
       }
       this.walk(entry.value, path, i + 1, entry.keyRange, out);

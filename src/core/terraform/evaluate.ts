@@ -12,8 +12,11 @@ function newContext(module: TerraformModule, scope: EvalScope): EvalContext {
 }
 
 /**
- * The value of `expr` in `module`, three-valued, with the places that decided it. Never throws:
- * anything that cannot be known statically is an `Unknown` carrying the reason.
+ * The value of `expr` in `module`, three-valued, with the places that decided it (variables,
+ * tfvars lines, locals, module arguments and outputs, resource arguments; `expr` itself is not
+ * listed, the caller knows where it is). Never throws: anything that cannot be known statically
+ * is an `Unknown` carrying the reason. Inside a dynamic block's content, pass the iterator in
+ * `scope.locals` (see `nestedBlockInstances`); without it, all generated blocks must agree.
  */
 export function evaluate(module: TerraformModule, expr: Expression, scope: EvalScope = {}): Evaluated {
   const ctx = newContext(module, scope);

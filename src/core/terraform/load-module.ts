@@ -65,7 +65,7 @@ export function isTerraformFile(name: string): boolean {
   return name.endsWith('.tf') || name.endsWith('.tf.json');
 }
 
-export function isAutoVarFile(name: string): boolean {
+function isAutoVarFile(name: string): boolean {
   return name.endsWith('.auto.tfvars') || name.endsWith('.auto.tfvars.json');
 }
 
@@ -86,7 +86,7 @@ async function assembleModule(ctx: LoadContext, dir: string, addressPrefix: stri
   };
 }
 
-export async function readModuleFile(ctx: LoadContext, path: string): Promise<ModuleFile> {
+async function readModuleFile(ctx: LoadContext, path: string): Promise<ModuleFile> {
   const read = await ctx.reader.readText(path);
   if (read.error !== undefined) return { path, parsed: emptyFile(path, `${basename(path)} ${read.error}`), error: read.error };
   try {

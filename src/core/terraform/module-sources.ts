@@ -10,7 +10,7 @@ export type ModuleManifest = Map<string, string>;
 
 export type SourceResolution = { dir: string } | { reason: string };
 
-export function isLocalSource(source: string): boolean {
+function isLocalSource(source: string): boolean {
   return source.startsWith('./') || source.startsWith('../') || source === '.' || source === '..';
 }
 
@@ -38,7 +38,7 @@ function manifestOf(ctx: LoadContext, rootDir: string): Promise<ModuleManifest |
   return pending;
 }
 
-export async function readModuleManifest(ctx: LoadContext, rootDir: string): Promise<ModuleManifest | undefined> {
+async function readModuleManifest(ctx: LoadContext, rootDir: string): Promise<ModuleManifest | undefined> {
   const read = await ctx.reader.readText(join(rootDir, '.terraform/modules/modules.json'));
   if (read.text === undefined) return undefined;
   let parsed: unknown;

@@ -28,8 +28,3 @@ export function traversalOf(expr: Expression): Traversal | undefined {
     }
   }
 }
-
-/** `aws_s3_bucket.b.id`, with index steps written as `[…]`, for messages. */
-export function traversalLabel(root: string, steps: TraversalStep[]): string {
-  return root + steps.map((s) => (s.kind === 'attr' ? `.${s.name}` : '[…]')).join('');
-}
