@@ -5,6 +5,14 @@ import { runCli } from './run-cli';
 
 const dependencies = { createEngine, catalog: builtinCatalog };
 
+// A reader that stops early (`| head`) closes the pipe; that is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
