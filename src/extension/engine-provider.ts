@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { Engine } from '../core/engine/api';
 import { createEngine } from '../core/engine/engine';
-import { loadConfigText, defaultConfig, type EngineConfig } from '../core/config';
+import { loadConfigText, defaultConfig, type ConfigError, type EngineConfig } from '../core/config';
 import { decodeText } from '../core/text/decode';
 import { VscodeFileHost, toEnginePath } from './vscode-host';
 
@@ -16,7 +16,11 @@ export class EngineProvider implements vscode.Disposable {
   private readonly varFiles = new Map<string, string[]>();
   readonly output = vscode.window.createOutputChannel('ENISA Health Cloud Lint');
   private readonly disposables: vscode.Disposable[] = [];
-  readonly configErrors = new vscode.EventEmitter<{ folder: vscode.Uri; errors: string[] }>();
+  /** Problems of a folder's `.enisa-health.yaml` (empty when it loaded), for diagnostics on the file. */
+  readonly configErrors = new vscode.EventEmitter<{ folder: vscode.Uri; configUri: vscode.Uri; errors: ConfigError[] }>();
+  /** Fired once per engine creation in an untrusted workspace whose configuration was held back. */
+  readonly restricted = new vscode.EventEmitter<{ folder: vscode.Uri; ignored: string[] }>();
+  private readonly configs = new Map<string, EngineConfig>();
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
@@ -39,6 +43,21 @@ export class EngineProvider implements vscode.Disposable {
 
   reset(): void {
     this.engines.clear();
+    this.configs.clear();
+  }
+
+  /** The configuration the folder's engine runs with (after `engineFor` created it). */
+  async configOf(uri: vscode.Uri): Promise<EngineConfig> {
+    await this.engineFor(uri);
+    return this.configs.get(this.keyOf(uri)) ?? defaultConfig();
+  }
+
+  async rulesFor(uri: vscode.Uri): Promise<Engine['rules']> {
+    return (await this.engineFor(uri)).rules;
+  }
+
+  private keyOf(uri: vscode.Uri): string {
+    return vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '(no folder)';
   }
 
   setVarFiles(folder: vscode.Uri, files: string[]): void {
@@ -52,7 +71,7 @@ export class EngineProvider implements vscode.Disposable {
 
   engineFor(uri: vscode.Uri): Promise<Engine> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const key = folder?.uri.toString() ?? '(no folder)';
+    const key = this.keyOf(uri);
     let engine = this.engines.get(key);
     if (!engine) {
       engine = this.create(folder);
@@ -71,28 +90,42 @@ export class EngineProvider implements vscode.Disposable {
     if (tagNames && tagNames.length) base.dataClassification.tagNames = tagNames;
     const excluded = settings.get<string[]>('excludePaths');
     if (excluded) base.ignorePaths = excluded;
+    const maxKb = settings.get<number>('maxFileSizeKB');
+    if (typeof maxKb === 'number' && maxKb > 0) base.maxFileSizeBytes = maxKb * 1024;
+    const maxDays = settings.get<number | null>('waiverMaxDays');
+    if (typeof maxDays === 'number' && maxDays > 0) base.waiverPolicy.maxDays = maxDays;
+    if (settings.get<boolean>('waiverRequireExpiry')) base.waiverPolicy.requireExpiry = true;
+    // Rule folders come from the workspace; VS Code withholds this restricted setting's workspace
+    // value in Restricted Mode, and the engine ignores the folders there too.
+    const ruleFolders = settings.get<string[]>('extraRuleFolders') ?? [];
+    if (ruleFolders.length && vscode.workspace.isTrusted) base.extraRuleFolders = ruleFolders;
     const severities = settings.get<Record<string, string>>('ruleSeverities') ?? {};
     for (const [id, value] of Object.entries(severities)) {
       if (value === 'off') base.rules[id] = { enabled: false };
       else if (value === 'error' || value === 'warning' || value === 'info') base.rules[id] = { severity: value };
     }
     if (!folder) return base;
-    if (!vscode.workspace.isTrusted) {
-      this.log(`Workspace is not trusted: ${CONFIG_FILE} and workspace rule folders are ignored until you trust it; built-in rules still run.`);
-      return base;
-    }
     const configUri = vscode.Uri.joinPath(folder.uri, CONFIG_FILE);
-    let bytes: Uint8Array;
+    let bytes: Uint8Array | undefined;
     try {
       bytes = await vscode.workspace.fs.readFile(configUri);
     } catch {
+      bytes = undefined;
+    }
+    if (!vscode.workspace.isTrusted) {
+      const ignored = [...(bytes ? [CONFIG_FILE] : []), ...(settings.get<string[]>('extraRuleFolders')?.length ? ['enisaHealth.extraRuleFolders'] : [])];
+      this.log(`Workspace is not trusted: ${CONFIG_FILE} and workspace rule folders are ignored until you trust it; built-in rules still run.`);
+      this.restricted.fire({ folder: folder.uri, ignored });
+      return base;
+    }
+    if (!bytes) {
+      this.configErrors.fire({ folder: folder.uri, configUri, errors: [] });
       return base;
     }
     const loaded = loadConfigText(decodeText(bytes).text, CONFIG_FILE);
+    this.configErrors.fire({ folder: folder.uri, configUri, errors: loaded.errors });
     if (!loaded.config) {
-      const errors = loaded.errors.map((e) => `${e.message} (line ${e.line}, column ${e.column})`);
-      for (const e of errors) this.log(e);
-      this.configErrors.fire({ folder: folder.uri, errors });
+      for (const e of loaded.errors) this.log(`${CONFIG_FILE}: ${e.message} (line ${e.line}, column ${e.column})`);
       return base;
     }
     return loaded.config;
@@ -100,6 +133,7 @@ export class EngineProvider implements vscode.Disposable {
 
   private async create(folder: vscode.WorkspaceFolder | undefined): Promise<Engine> {
     const config = await this.configFor(folder);
+    this.configs.set(folder?.uri.toString() ?? '(no folder)', config);
     return createEngine({
       host: new VscodeFileHost(folder?.uri),
       config,
@@ -112,5 +146,6 @@ export class EngineProvider implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.output.dispose();
     this.configErrors.dispose();
+    this.restricted.dispose();
   }
 }

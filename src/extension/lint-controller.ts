@@ -9,6 +9,7 @@ import type { Finding } from '../core/findings/types';
 import { toDiagnostic } from './diagnostics';
 import { toEnginePath, toUri } from './vscode-host';
 import type { EngineProvider } from './engine-provider';
+import type { ResultStore } from './result-store';
 
 const LINTABLE = /(\.tf|\.tf\.json|\.tfvars|\.tfvars\.json|\.ya?ml|\.json|\.jsonc|\.properties|\.conf|(^|\/)\.env(\.[^/]*)?|\.env)$/i;
 const TERRAFORM = /\.(tf|tf\.json|tfvars|tfvars\.json)$/i;
@@ -39,6 +40,7 @@ export class LintController implements vscode.Disposable {
     private readonly engines: EngineProvider,
     private readonly delayMs: () => number,
     private readonly onType: () => boolean,
+    readonly store: ResultStore,
   ) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
@@ -115,6 +117,7 @@ export class LintController implements vscode.Disposable {
       this.findings.set(file, findings);
       this.collection.set(toUri(file, like), findings.map((f) => toDiagnostic(f, like)));
     }
+    this.store.update(result);
     for (const e of result.internalErrors) this.engines.log(`Rule ${e.ruleId} failed on ${e.file}: ${e.message}`);
   }
 
@@ -123,6 +126,7 @@ export class LintController implements vscode.Disposable {
     if (this.scanned.has(path)) return;
     this.collection.delete(document.uri);
     this.findings.delete(path);
+    this.store.remove(path);
   }
 
   dispose(): void {

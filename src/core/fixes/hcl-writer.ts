@@ -12,7 +12,9 @@ export function renderHclValue(value: unknown, indent: string, unit: string, eol
   if (typeof value === 'boolean' || typeof value === 'number') return String(value);
   if (typeof value === 'string') {
     // `${` and `%{` would start a template; escaping keeps the literal text.
-    return JSON.stringify(value).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+    return JSON.stringify(value)
+      .replace(/\$\{/g, () => '$${')
+      .replace(/%\{/g, () => '%%{');
   }
   if (Array.isArray(value)) return `[${value.map((v) => renderHclValue(v, indent, unit, eol)).join(', ')}]`;
   const entries = Object.entries(value as Record<string, unknown>);

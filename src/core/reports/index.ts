@@ -1,4 +1,5 @@
 /** Report formatters: pure functions from a lint result to text in one of the supported formats. */
+import { formatCsv } from './csv';
 import { formatGithub } from './github';
 import { formatHtml } from './html';
 import { formatJson } from './json';
@@ -15,6 +16,7 @@ export { buildComplianceSummary, type ComplianceSummary, type Tally, type Waiver
 export { summarize, type ResultSummary } from './summary';
 export { buildJsonReport, type JsonReport } from './json';
 export { buildSarif } from './sarif';
+export { formatCsv, csvField, CSV_COLUMNS } from './csv';
 export { ruleHelpText, ruleHelpMarkdown, ruleDocsPath } from './rule-text';
 
 const FORMATTERS: Record<ReportFormat, (input: ReportInput, options: ReportOptions) => string> = {
@@ -25,6 +27,7 @@ const FORMATTERS: Record<ReportFormat, (input: ReportInput, options: ReportOptio
   markdown: formatMarkdown,
   html: formatHtml,
   github: formatGithub,
+  csv: formatCsv,
 };
 
 export function formatReport(format: ReportFormat, input: ReportInput, options: ReportOptions = {}): string {

@@ -1,0 +1,33 @@
+/** The status bar item: open errors, warnings and undetermined checks; clicking opens the summary. */
+import * as vscode from 'vscode';
+import { COMMANDS } from './command-ids';
+import type { ResultSummary } from '../core/reports';
+
+export class StatusBar implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('enisaHealth.status', vscode.StatusBarAlignment.Left, 20);
+  /** Said in the tooltip while the workspace is not trusted. */
+  restrictedNote: string | undefined;
+
+  constructor() {
+    this.item.name = 'ENISA Health';
+    this.item.command = COMMANDS.showSummary;
+    this.item.show();
+    this.update(undefined);
+  }
+
+  update(totals: ResultSummary | undefined): void {
+    const errors = totals?.bySeverity.error ?? 0;
+    const warnings = totals?.bySeverity.warning ?? 0;
+    const undetermined = totals?.undetermined ?? 0;
+    this.item.text = `$(shield) ${errors} $(error) ${warnings} $(warning) ${undetermined} $(question)`;
+    const lines = [
+      `ENISA Health: ${errors} errors, ${warnings} warnings, ${undetermined} undetermined${totals ? ` in ${totals.files} files` : ''}. Click for the compliance summary.`,
+    ];
+    if (this.restrictedNote) lines.push(this.restrictedNote);
+    this.item.tooltip = lines.join('\n\n');
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}
