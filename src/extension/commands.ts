@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Finding } from '../core/findings/types';
-import { formatReport, type ComplianceSummary, type ReportFormat } from '../core/reports';
+import type { ComplianceSummary, ReportFormat } from '../core/reports';
 import type { RuleMeta } from '../core/rules/types';
 import { COMMANDS } from './command-ids';
 import type { EngineProvider } from './engine-provider';
@@ -197,8 +197,4 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
 
     vscode.commands.registerCommand(COMMANDS.refreshSummary, () => ctx.panel.render()),
   ];
-}
-
-export function reportTextFor(format: ReportFormat, input: Parameters<typeof formatReport>[1]): string {
-  return formatReport(format, input);
 }

@@ -114,8 +114,8 @@ export class LintEngine implements Engine {
   }
 
   async lint(files: string[], options: LintOptions = {}): Promise<EngineLintResult> {
-    const result: EngineLintResult = { files: [], findings: [], suppressed: [], passes: [], internalErrors: [...this.ruleLoadErrors] };
     const rules = await this.activeRules();
+    const result: EngineLintResult = { files: [], findings: [], suppressed: [], passes: [], internalErrors: [...this.ruleLoadErrors] };
     const config = this.config;
     const terraformDirs = new Set<string>();
     const raw: Finding[] = [];

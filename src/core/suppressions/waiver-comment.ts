@@ -51,18 +51,17 @@ export interface WaiverFileEntry extends WaiverText {
 /** The waiver file's new text with `entry` appended to its `waivers:` list (created when absent). */
 export function appendWaiverFileEntry(existing: string | undefined, entry: WaiverFileEntry): string {
   const doc = parseDocument(existing && existing.trim() ? existing : 'waivers: []\n');
-  if (!isMap(doc.contents)) throw new Error('the waiver file does not hold a mapping at the top');
-  let list = doc.contents.get('waivers', true);
-  if (!isSeq(list)) {
-    list = new YAMLSeq();
-    doc.contents.set('waivers', list);
-  }
+  const root: unknown = doc.contents;
+  if (!isMap(root)) throw new Error('the waiver file does not hold a mapping at the top');
+  const current: unknown = root.get('waivers', true);
+  const list: YAMLSeq = isSeq(current) ? current : new YAMLSeq();
+  if (!isSeq(current)) root.set('waivers', list);
   const item: Record<string, string> = { rule: entry.ruleId, file: entry.file };
   if (entry.resource) item.resource = entry.resource;
   item.reason = cleanReason(entry.reason);
   if (entry.expires) item.expires = entry.expires;
-  (list as YAMLSeq).flow = false;
-  (list as YAMLSeq).add(doc.createNode(item));
+  list.flow = false;
+  list.add(doc.createNode(item));
   return doc.toString();
 }
 
