@@ -18,7 +18,11 @@ export class FindingCodeActions implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
-  constructor(private readonly store: ResultStore) {}
+  constructor(
+    private readonly store: ResultStore,
+    /** Fixes computed from an older text would corrupt the file; offer them only when fresh. */
+    private readonly isFresh: (document: vscode.TextDocument) => boolean,
+  ) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     if (context.only) {
@@ -30,8 +34,8 @@ export class FindingCodeActions implements vscode.CodeActionProvider {
     for (const diagnostic of context.diagnostics) {
       const finding = findingFor(this.store, document.uri, diagnostic);
       if (!finding) continue;
-      if (finding.fix) actions.push(this.quickFix(document, finding, diagnostic));
-      if (!seenRules.has(finding.ruleId)) {
+      if (finding.fix && this.isFresh(document)) actions.push(this.quickFix(document, finding, diagnostic));
+      if (!seenRules.has(finding.ruleId) && this.isFresh(document)) {
         seenRules.add(finding.ruleId);
         const fixAllRule = this.fixAllOfRule(document, finding.ruleId);
         if (fixAllRule) actions.push(fixAllRule);
@@ -72,6 +76,7 @@ export class FindingCodeActions implements vscode.CodeActionProvider {
   }
 
   private fixAll(document: vscode.TextDocument): vscode.CodeAction[] {
+    if (!this.isFresh(document)) return [];
     const verified = this.store.findingsOf(toEnginePath(document.uri)).filter((f) => f.fix?.preferred);
     if (verified.length === 0) return [];
     const action = new vscode.CodeAction('Fix all verified ENISA Health problems', FIX_ALL_KIND);

@@ -188,6 +188,11 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     }),
 
     vscode.commands.registerCommand(COMMANDS.fixAllOfRule, async (uri: vscode.Uri, ruleId: string): Promise<number> => {
+      const document = await vscode.workspace.openTextDocument(uri);
+      if (!ctx.controller.isFresh(document)) {
+        void vscode.window.showInformationMessage('ENISA Health: the file changed since it was checked; try again in a moment.');
+        return 0;
+      }
       const findings = ctx.store.findingsOf(toEnginePath(uri)).filter((f) => f.ruleId === ruleId && f.fix);
       findings.sort((a, b) => toRange(a.range).start.compareTo(toRange(b.range).start));
       const { edit, applied } = editForFixes(findings, uri);

@@ -125,7 +125,7 @@ export class EngineProvider implements vscode.Disposable {
     const loaded = loadConfigText(decodeText(bytes).text, CONFIG_FILE);
     this.configErrors.fire({ folder: folder.uri, configUri, errors: loaded.errors });
     if (!loaded.config) {
-      for (const e of loaded.errors) this.log(`${CONFIG_FILE}: ${e.message} (line ${e.line}, column ${e.column})`);
+      for (const e of loaded.errors) this.log(`${e.message} (line ${e.line}, column ${e.column})`);
       return base;
     }
     return loaded.config;

@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const catalog = builtinCatalog();
   const engines = new EngineProvider();
   const store = new ResultStore();
-  const settings = () => vscode.workspace.getConfiguration('enisaHealth');
+  const settings = () => vscode.workspace.getConfiguration('enisaHealth', null);
   const controller = new LintController(
     engines,
     () => settings().get<number>('debounceMs', 250),
@@ -93,12 +93,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     engines.restricted.event(({ ignored }) => {
       if (notice) return;
       notice = trustMessage(ignored);
-      statusBar.restrictedNote = notice;
+      statusBar.setRestrictedNote(notice);
       void vscode.window.showInformationMessage(notice);
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       notice = undefined;
-      statusBar.restrictedNote = undefined;
+      statusBar.setRestrictedNote(undefined);
       controller.lintOpenDocuments();
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -106,7 +106,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
     watchSettingsFiles(() => controller.lintOpenDocuments()),
     vscode.window.registerTreeDataProvider(SUMMARY_VIEW_ID, tree),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new FindingCodeActions(store), FindingCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new FindingCodeActions(store, (document) => controller.isFresh(document)), FindingCodeActions.metadata),
     vscode.languages.registerHoverProvider(SELECTOR, new FindingHoverProvider(store, (uri) => engines.rulesFor(uri), catalog)),
     ...registerCommands({ extensionUri: context.extensionUri, engines, controller, store, panel, summary, reportText, rules: rulesNow }),
   );

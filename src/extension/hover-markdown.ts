@@ -23,6 +23,12 @@ function escapeInline(text: string): string {
   return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
 }
 
+/** A code span that survives backticks in the text. */
+function code(text: string): string {
+  const fence = text.includes('`') ? '`` ' : '`';
+  return `${fence}${text}${fence === '`` ' ? ' ``' : '`'}`;
+}
+
 function oneLine(text: string, max = 220): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
@@ -79,7 +85,7 @@ export function subjectHoverMarkdown(outcome: SubjectOutcome, rules: ReadonlyMap
   const checked = new Set([...passed, ...failed, ...waived]);
   if (checked.size === 0) return undefined;
   const line = (id: string) => `- [\`${id}\`](${links.docs(id)}) ${escapeInline(rules.get(id)?.title ?? '')}`;
-  const lines = [`**ENISA Health** · \`${escapeInline(outcome.resource)}\`: checked by ${checked.size} rule${checked.size === 1 ? '' : 's'}`, ''];
+  const lines = [`**ENISA Health** · ${code(outcome.resource)}: checked by ${checked.size} rule${checked.size === 1 ? '' : 's'}`, ''];
   if (failed.length) lines.push(`**Failing or undetermined (${failed.length}):**`, ...failed.map(line), '');
   if (waived.length) lines.push(`**Waived (${waived.length}):**`, ...waived.map(line), '');
   if (passed.length) lines.push(`**Passed (${passed.length}):**`, ...passed.map(line), '');

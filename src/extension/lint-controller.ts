@@ -33,6 +33,8 @@ export class LintController implements vscode.Disposable {
   readonly scanned = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly listeners: LintListener[] = [];
+  /** Per file, the document version the shown diagnostics (and their fixes) were computed from. */
+  private readonly lintedVersions = new Map<string, number>();
   /** Time from the last edit to published diagnostics, for the status bar and tests. */
   lastLatencyMs = 0;
 
@@ -48,7 +50,13 @@ export class LintController implements vscode.Disposable {
         if (e.contentChanges.length && this.onType()) this.schedule(e.document, this.delayMs());
       }),
       vscode.workspace.onDidSaveTextDocument((d) => this.schedule(d, 0)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.closed(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.closed(d.uri)),
+      // Documents outlive their editors for a while; the user closing the last tab is what counts.
+      vscode.window.tabGroups.onDidChangeTabs((event) => {
+        for (const tab of event.closed) {
+          if (tab.input instanceof vscode.TabInputText && !this.isShownInTab(tab.input.uri)) this.closed(tab.input.uri);
+        }
+      }),
     );
   }
 
@@ -91,6 +99,7 @@ export class LintController implements vscode.Disposable {
     for (const open of vscode.workspace.textDocuments) {
       if (open.isDirty || open === document) overlays.set(toEnginePath(open.uri), open.getText());
     }
+    const versions = this.openVersions();
     let result: EngineLintResult;
     try {
       result = await engine.lint([path], { overlays, varFiles: this.engines.varFilesFor(document.uri) });
@@ -100,12 +109,27 @@ export class LintController implements vscode.Disposable {
     }
     // A newer edit started another run: its result replaces this one.
     if (this.generation.get(key) !== run) return;
-    this.publish(result, document.uri);
+    this.publish(result, document.uri, versions);
     this.lastLatencyMs = Date.now() - editedAt;
     for (const listener of this.listeners) listener(result, document.uri);
   }
 
-  publish(result: EngineLintResult, like?: vscode.Uri): void {
+  /** The versions of the open documents now, to be taken before a run reads them. */
+  openVersions(): Map<string, number> {
+    return new Map(vscode.workspace.textDocuments.map((d) => [toEnginePath(d.uri), d.version]));
+  }
+
+  /** Whether the findings shown for the document were computed from its current text. */
+  isFresh(document: vscode.TextDocument): boolean {
+    return this.lintedVersions.get(toEnginePath(document.uri)) === document.version;
+  }
+
+  publish(result: EngineLintResult, like?: vscode.Uri, versions?: ReadonlyMap<string, number>): void {
+    for (const file of result.files) {
+      const version = versions?.get(file.file);
+      if (version === undefined) this.lintedVersions.delete(file.file);
+      else this.lintedVersions.set(file.file, version);
+    }
     const byFile = new Map<string, Finding[]>();
     for (const file of result.files) byFile.set(file.file, []);
     for (const finding of result.findings) {
@@ -121,11 +145,18 @@ export class LintController implements vscode.Disposable {
     for (const e of result.internalErrors) this.engines.log(`Rule ${e.ruleId} failed on ${e.file}: ${e.message}`);
   }
 
-  private closed(document: vscode.TextDocument): void {
-    const path = toEnginePath(document.uri);
+  private isShownInTab(uri: vscode.Uri): boolean {
+    return vscode.window.tabGroups.all.some((group) =>
+      group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString()),
+    );
+  }
+
+  private closed(uri: vscode.Uri): void {
+    const path = toEnginePath(uri);
     if (this.scanned.has(path)) return;
-    this.collection.delete(document.uri);
+    this.collection.delete(uri);
     this.findings.delete(path);
+    this.lintedVersions.delete(path);
     this.store.remove(path);
   }
 

@@ -6,7 +6,8 @@ import type { ResultSummary } from '../core/reports';
 export class StatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('enisaHealth.status', vscode.StatusBarAlignment.Left, 20);
   /** Said in the tooltip while the workspace is not trusted. */
-  restrictedNote: string | undefined;
+  private restrictedNote: string | undefined;
+  private totals: ResultSummary | undefined;
 
   constructor() {
     this.item.name = 'ENISA Health';
@@ -15,7 +16,13 @@ export class StatusBar implements vscode.Disposable {
     this.update(undefined);
   }
 
+  setRestrictedNote(note: string | undefined): void {
+    this.restrictedNote = note;
+    this.update(this.totals);
+  }
+
   update(totals: ResultSummary | undefined): void {
+    this.totals = totals;
     const errors = totals?.bySeverity.error ?? 0;
     const warnings = totals?.bySeverity.warning ?? 0;
     const undetermined = totals?.undetermined ?? 0;

@@ -46,7 +46,8 @@ export function barChartSvg(title: string, rows: readonly Tally[]): string {
 }
 
 function legend(): string {
-  return `<p class="legend">${SEGMENTS.map((s) => `<span><i style="background:${s.color}"></i>${s.label}</span>`).join(' ')}</p>`;
+  // Inline style attributes are blocked by the CSP; the swatches take their colour from classes.
+  return `<p class="legend">${SEGMENTS.map((s) => `<span><i class="swatch-${s.key}"></i>${s.label}</span>`).join(' ')}</p>`;
 }
 
 function fileTable(rows: readonly Tally[]): string {
@@ -86,6 +87,7 @@ table { border-collapse: collapse; } th, td { border-bottom: 1px solid var(--vsc
 a { color: var(--vscode-textLink-foreground); }
 .legend span { margin-right: 12px; } .legend i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; }
 .totals { font-size: 1.1em; }
+${SEGMENTS.map((s) => `.swatch-${s.key} { background: ${s.color}; }`).join('\n')}
 button { background: var(--vscode-button-background); color: var(--vscode-button-foreground); border: none; padding: 4px 10px; cursor: pointer; }
 </style></head>
 <body>

@@ -30,6 +30,7 @@ export async function scanFolder(
   const overlays = new Map<string, string>();
   for (const open of vscode.workspace.textDocuments) if (open.isDirty) overlays.set(toEnginePath(open.uri), open.getText());
   const paths = uris.map(toEnginePath);
+  const versions = controller.openVersions();
   const result = await engine.lint(paths, {
     overlays,
     varFiles: engines.varFilesFor(folder.uri),
@@ -38,7 +39,7 @@ export async function scanFolder(
   });
   for (const path of paths) controller.scanned.add(path);
   for (const file of result.files) controller.scanned.add(file.file);
-  controller.publish(result, folder.uri);
+  controller.publish(result, folder.uri, versions);
   return result;
 }
 

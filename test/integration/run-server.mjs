@@ -44,6 +44,7 @@ async function main() {
       extensionTestsPath: suite.entry,
       trusted: suite.trusted,
       timeoutMs: suite.timeoutMs,
+      screenshotDir: suite.screenshotDir,
       verbose: flags.verbose,
     });
     report(result);

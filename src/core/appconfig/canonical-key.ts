@@ -51,10 +51,14 @@ function relaxedKey(key: string): string {
   const segments: string[] = [];
   let current = '';
   let i = 0;
+  // Once no `]` follows, no later `[` can close either: searching again for each one would make
+  // a key of many `[` quadratic (a 5 MB key took minutes).
+  let unclosedFrom = key.length;
   while (i < key.length) {
     const ch = key[i];
-    if (ch === '[') {
+    if (ch === '[' && i < unclosedFrom) {
       const close = key.indexOf(']', i + 1);
+      if (close < 0) unclosedFrom = i;
       if (close > i) {
         if (current !== '') segments.push(current);
         current = '';

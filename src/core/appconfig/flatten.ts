@@ -28,6 +28,8 @@ export interface FlattenOptions {
 
 const DEFAULT_MAX_ENTRIES = 100_000;
 const MAX_DEPTH = 200;
+/** Real files visit a few nodes per entry (maps and lists on the way); bombs visit millions. */
+const VISITS_PER_ENTRY = 4;
 
 export function flattenTree(file: TreeFile, kind: string, options: FlattenOptions = {}): FlatConfig {
   const carrier = file.syntax;
@@ -48,6 +50,11 @@ export function flattenTree(file: TreeFile, kind: string, options: FlattenOption
 
 class Walker {
   stopped = false;
+  /**
+   * Nodes visited so far. Aliases of empty maps and lists add no entries, so the entry limit alone
+   * would let an alias bomb of empty collections be walked exponentially often.
+   */
+  private visits = 0;
 
   constructor(
     private readonly carrier: FlatConfig['carrier'],
@@ -58,6 +65,10 @@ class Walker {
   walk(node: TreeNode, path: string[], keyRange: Range | undefined, depth: number): void {
     if (this.stopped) return;
     if (depth > MAX_DEPTH) return;
+    if (++this.visits > this.maxEntries * VISITS_PER_ENTRY) {
+      this.stop(node.range);
+      return;
+    }
     switch (node.kind) {
       case 'map':
         for (const entry of node.entries) this.walk(entry.value, [...path, entry.key], entry.keyRange, depth + 1);
@@ -78,13 +89,17 @@ class Walker {
     }
   }
 
+  private stop(at: Range): void {
+    this.stopped = true;
+    this.config.errors.push({
+      message: `more than ${this.maxEntries} values (repeated aliases?); the rest was not checked`,
+      range: at,
+    });
+  }
+
   private add(path: string[], value: FlatEntry['value'], templated: boolean, keyRange: Range, valueRange: Range): void {
     if (this.config.entries.length >= this.maxEntries) {
-      this.stopped = true;
-      this.config.errors.push({
-        message: `more than ${this.maxEntries} values (repeated aliases?); the rest was not checked`,
-        range: valueRange,
-      });
+      this.stop(valueRange);
       return;
     }
     const key = path.join('.');

@@ -28,8 +28,12 @@ const APP_CONFIG_KINDS = new Set<DocumentKind>(['spring-config', 'hapi-fhir-conf
 
 function treeSpans(file: TreeFile): Range[] {
   const spans: Range[] = [];
+  // YAML aliases share one node among many parents: each node's spans are taken once, or a small
+  // "billion laughs" file would be walked exponentially often.
+  const visited = new Set<TreeNode>();
   const walk = (node: TreeNode | undefined, depth: number) => {
-    if (!node || depth > 64) return;
+    if (!node || depth > 64 || visited.has(node)) return;
+    visited.add(node);
     if (node.kind === 'map') {
       for (const e of node.entries) {
         spans.push(e.range);

@@ -125,6 +125,13 @@ function testLookup(test: ValueTest, lookup: Lookup, scope: Scope, ctx: EvalCont
     if (verdict === true) return { ...PASS };
     return { outcome: 'fail', range: lookup.anchor, origins: [], lookup, scope };
   }
+  // Terraform treats an argument set to null (often a module variable defaulting to null) as not
+  // set at all, so the provider's default applies; a failure still points at the written null.
+  if (lookup.value === null && (scope.handle as { kind?: unknown } | undefined)?.kind === 'hcl') {
+    const verdict = applyOperators(test, test.default, ctx.config);
+    if (verdict === true) return { outcome: 'pass', origins: lookup.origins };
+    return { outcome: 'fail', range: lookup.range, origins: lookup.origins, lookup, scope, valueText: 'null' };
+  }
   const verdict = applyOperators(test, lookup.value, ctx.config);
   if (verdict === true) return { outcome: 'pass', origins: lookup.origins };
   if (verdict === false) {

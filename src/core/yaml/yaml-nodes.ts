@@ -144,10 +144,12 @@ export class YamlNodeConverter {
     this.inProgress.delete(node);
     // Explicit keys win over merged ones, and earlier merge sources over later ones; `mapGet`
     // reads the last entry, so the winners go last.
+    const merged: MapEntry[] = [];
     for (let i = mergedSources.length - 1; i >= 0; i--) {
-      for (let j = mergedSources[i].length - 1; j >= 0; j--) result.entries.push(...mergedSources[i][j].entries);
+      for (let j = mergedSources[i].length - 1; j >= 0; j--) for (const entry of mergedSources[i][j].entries) merged.push(entry);
     }
-    result.entries.push(...explicit);
+    for (const entry of winnersOnly(merged)) result.entries.push(entry);
+    for (const entry of explicit) result.entries.push(entry);
     if (!result.flow) end = lastEnd;
     result.range = this.range(start, Math.max(start, end));
     if (!result.flow && explicit.length > 0) {
@@ -295,4 +297,19 @@ function trimEnd(text: string, start: number, end: number): number {
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+/**
+ * The last entry of each key, in their order. Merging the same map twice (`<<: [*a, *a]`) at every
+ * level of a chain would otherwise double the entries per level: 2^40 from a 40-line file.
+ */
+function winnersOnly(entries: MapEntry[]): MapEntry[] {
+  const seen = new Set<string>();
+  const kept: MapEntry[] = [];
+  for (let i = entries.length - 1; i >= 0; i--) {
+    if (seen.has(entries[i].key)) continue;
+    seen.add(entries[i].key);
+    kept.push(entries[i]);
+  }
+  return kept.reverse();
 }

@@ -1,5 +1,7 @@
 // Opens the VS Code workbench served by code-server in headless Chromium with a test payload,
 // and waits for the workbench to report the extension tests' exit code.
+import { renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { TestHostError } from './install.mjs';
@@ -32,9 +34,10 @@ export function workbenchUrl({ origin, workspace, extensionDevelopmentPath, exte
  * @param {number} options.timeoutMs        hard limit for the whole run
  * @param {(type: string, text: string) => void} options.onLog  each line the workbench forwards, formatted
  * @param {AbortSignal} [options.signal]    aborts the run (e.g. when the server dies)
+ * @param {string} [options.screenshotDir]  when set, a logged line `[screenshot] NAME` saves the page as NAME.png there
  * @returns {Promise<number>} the exit code the tests reported (0 = passed)
  */
-export async function runTestsInBrowser({ chromiumPath, url, timeoutMs, onLog, signal }) {
+export async function runTestsInBrowser({ chromiumPath, url, timeoutMs, onLog, signal, screenshotDir }) {
   let browser;
   try {
     browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
@@ -47,8 +50,16 @@ export async function runTestsInBrowser({ chromiumPath, url, timeoutMs, onLog, s
     let reportExit;
     const exitReported = new Promise((resolve) => (reportExit = resolve));
     await page.exposeFunction('codeAutomationExit', (code) => reportExit(Number(code)));
-    await page.exposeFunction('codeAutomationLog', (type, args) => {
-      onLog(String(type), format(...(Array.isArray(args) ? args : [args])));
+    await page.exposeFunction('codeAutomationLog', async (type, args) => {
+      const text = format(...(Array.isArray(args) ? args : [args]));
+      const shot = screenshotDir ? /^\[screenshot\] ([a-z0-9-]+)$/.exec(text.trim()) : null;
+      if (shot) {
+        // Written under a temporary name and renamed, so a test polling for the file never reads half of it.
+        const target = join(screenshotDir, `${shot[1]}.png`);
+        writeFileSync(`${target}.tmp`, await page.screenshot());
+        renameSync(`${target}.tmp`, target);
+      }
+      onLog(String(type), text);
     });
     const failed = new Promise((_, reject) => {
       timer = setTimeout(() => reject(new TestHostError(`tests did not finish within ${Math.round(timeoutMs / 1000)}s`)), timeoutMs);

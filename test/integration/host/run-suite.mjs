@@ -34,11 +34,12 @@ const WORKBENCH_NOISE = [
  * @param {boolean} [options.trusted=true]
  * @param {number} options.timeoutMs
  * @param {string} [options.extensionsDir]      installed extensions to load (defaults to an empty folder)
+ * @param {string} [options.screenshotDir]    where `[screenshot] NAME` log lines save the page
  * @param {boolean} [options.verbose]           also print the workbench's noise and code-server's log
  * @returns {Promise<{ name: string, ok: boolean, passing: number, failing: number, pending: number, durationMs: number, error?: string }>}
  */
 export async function runSuite(options) {
-  const { host, name, workspace, extensionDevelopmentPath, extensionTestsPath, trusted = true, timeoutMs, extensionsDir, verbose = false } = options;
+  const { host, name, workspace, extensionDevelopmentPath, extensionTestsPath, trusted = true, timeoutMs, extensionsDir, screenshotDir, verbose = false } = options;
   const started = Date.now();
   const summary = new MochaSummaryCollector();
   const result = (fields) => ({ name, passing: summary.passing, failing: summary.failing, pending: summary.pending, durationMs: Date.now() - started, ...fields });
@@ -71,6 +72,7 @@ export async function runSuite(options) {
       chromiumPath: host.chromiumPath,
       url: workbenchUrl({ origin: server.origin, workspace: workspaceCopy.path, extensionDevelopmentPath, extensionTestsPath }),
       timeoutMs,
+      screenshotDir,
       signal: serverDied.signal,
       onLog: (type, text) => {
         summary.push(`${text}\n`);

@@ -16,6 +16,8 @@ const DEFAULT_TIMEOUT_SECONDS = 300;
  * @property {string} workspace   absolute path of the workspace folder to open
  * @property {boolean} trusted
  * @property {number} timeoutMs
+ * @property {boolean} manual     only run when named with --suite (e.g. the screenshot suite)
+ * @property {string} [screenshotDir]  absolute folder `[screenshot] NAME` lines save into
  */
 
 /** @returns {SuiteDefinition[]} sorted by name */
@@ -25,6 +27,7 @@ export function discoverSuites() {
   return readdirSync(suitesDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(suitesDir, entry.name, 'index.ts')))
     .map((entry) => loadSuite(entry.name))
+    .filter((suite) => !suite.manual)
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -45,5 +48,7 @@ export function loadSuite(name) {
     workspace,
     trusted: settings.trusted ?? true,
     timeoutMs: timeoutSeconds * 1000,
+    manual: settings.manual === true,
+    ...(typeof settings.screenshotDir === 'string' ? { screenshotDir: join(repoRoot, settings.screenshotDir) } : {}),
   };
 }

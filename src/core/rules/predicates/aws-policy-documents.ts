@@ -155,6 +155,11 @@ function readDocumentDecl(from: TerraformModule, decl: ResourceDecl, seen: Set<R
   return read;
 }
 
+/** Nested blocks of a Terraform scope, typed as such. */
+function childScopes(scope: TerraformScope, type: string): TerraformScope[] {
+  return scope.items([type]).filter((s): s is TerraformScope => s instanceof TerraformScope);
+}
+
 function located(scope: TerraformScope, name: string): Located | undefined {
   const attribute = getAttribute(scope.body, name);
   return attribute ? fromExpression(scope.module, attribute.expr, scope.evalScope) : undefined;
@@ -162,7 +167,7 @@ function located(scope: TerraformScope, name: string): Located | undefined {
 
 /** `principals { type = "AWS", identifiers = [...] }` blocks as the JSON `Principal` element. */
 function principalsOf(statement: TerraformScope, blockType: string): Located | undefined {
-  const blocks = statement.items([blockType]);
+  const blocks = childScopes(statement, blockType);
   if (blocks.length === 0) return undefined;
   const byType = new Map<string, Located[]>();
   for (const block of blocks) {
@@ -184,7 +189,7 @@ function principalsOf(statement: TerraformScope, blockType: string): Located | u
 
 /** `condition { test, variable, values }` blocks as the JSON `Condition` element. */
 function conditionsOf(statement: TerraformScope): Located | undefined {
-  const blocks = statement.items(['condition']);
+  const blocks = childScopes(statement, 'condition');
   if (blocks.length === 0) return undefined;
   const byTest = new Map<string, Array<[string, Located]>>();
   for (const block of blocks) {
@@ -235,7 +240,7 @@ function readDocumentBlocks(scope: TerraformScope, seen: Set<ResourceDecl>, dept
     const attribute = getAttribute(scope.body, name);
     if (attribute) merge(read, readPolicyExpression(scope, attribute.expr, seen, depth + 1));
   }
-  for (const statement of scope.items(['statement'])) {
+  for (const statement of childScopes(scope, 'statement')) {
     read.statements.push({
       scope: statement,
       range: statement.headerRange,

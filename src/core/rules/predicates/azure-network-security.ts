@@ -3,8 +3,13 @@
  * writes network security rules: `security_rule` inside `azurerm_network_security_group` (as
  * nested blocks or as a list attribute) and the standalone `azurerm_network_security_rule`.
  */
+import type { Range } from '../../text/position';
+import type { Expression } from '../../hcl/ast';
 import type { Lookup, Scope } from '../../subjects/types';
+import type { HclHandle } from '../../subjects/terraform-scope';
 import { Unknown } from '../../terraform/types';
+import { getAttribute, staticString } from '../../terraform';
+import { staticName } from '../../terraform/blocks';
 import { combineAll, type EvalContext, type Evidence } from '../evaluate';
 import { isPublicCidr } from '../operators';
 import { registerPredicate } from './registry';
@@ -76,14 +81,30 @@ function blockReader(scope: Scope): Reader {
   return (name) => scope.resolve([name])[0];
 }
 
-/** `security_rule = [{ ... }]`: every field of an entry points at the list attribute. */
-function objectReader(entry: Record<string, unknown>, holder: Lookup & { state: 'known' }, scope: Scope): Reader {
+/**
+ * `security_rule = [{ ... }]`: a field of an entry points at its own value when the entry is
+ * written as an object literal, else at the whole list attribute.
+ */
+function objectReader(entry: Record<string, unknown>, holder: Lookup & { state: 'known' }, scope: Scope, written?: Expression): Reader {
+  const rangeOf = (name: string): Range => {
+    if (written?.type !== 'Object') return holder.range;
+    const item = written.items.find((i) => (staticName(i.key) ?? staticString(i.key)) === name);
+    return item ? item.value.range : holder.range;
+  };
   return (name) => {
     const value = entry[name];
     if (value === undefined || value === null) return { state: 'absent', anchor: holder.range, scope, path: [name] };
-    if (value instanceof Unknown) return { state: 'unknown', reason: value.reason, range: holder.range, origins: [...holder.origins, ...value.origins] };
-    return { state: 'known', value, range: holder.range, origins: holder.origins };
+    if (value instanceof Unknown) return { state: 'unknown', reason: value.reason, range: rangeOf(name), origins: [...holder.origins, ...value.origins] };
+    return { state: 'known', value, range: rangeOf(name), origins: holder.origins };
   };
+}
+
+/** The element expressions of a list attribute written literally, to point into them. */
+function writtenEntries(scope: Scope, name: string): Expression[] {
+  const handle = scope.handle as HclHandle | undefined;
+  if (handle?.kind !== 'hcl') return [];
+  const expr = getAttribute(handle.body, name)?.expr;
+  return expr?.type === 'Tuple' ? expr.elements : [];
 }
 
 function checkGroup(scope: Scope): Evidence {
@@ -92,11 +113,13 @@ function checkGroup(scope: Scope): Evidence {
   const attribute = scope.resolve(['security_rule'])[0];
   if (attribute.state === 'unknown') return undetermined(attribute, scope);
   if (attribute.state !== 'known' || !Array.isArray(attribute.value)) return PASS;
+  const written = writtenEntries(scope, 'security_rule');
+  const sameShape = written.length === attribute.value.length;
   return combineAll(
-    attribute.value.map((entry) => {
+    attribute.value.map((entry, index) => {
       if (entry instanceof Unknown) return undetermined({ state: 'unknown', reason: entry.reason, range: attribute.range, origins: attribute.origins }, scope);
       if (!entry || typeof entry !== 'object') return PASS;
-      return checkSecurityRule(objectReader(entry as Record<string, unknown>, attribute, scope), scope);
+      return checkSecurityRule(objectReader(entry as Record<string, unknown>, attribute, scope, sameShape ? written[index] : undefined), scope);
     }),
   );
 }

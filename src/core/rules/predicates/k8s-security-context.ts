@@ -97,7 +97,9 @@ registerPredicate('k8s-runs-as-non-root', (_scope, _args, ctx): Evidence => {
   if (uid === 0 && user.lookup.state === 'known') return failWithoutFix(user.lookup.range, user.lookup, 'runAsUser 0');
   if (uid !== undefined && uid > 0) return pass();
   const nonRoot = effectiveSetting(subject, ['runAsNonRoot']);
-  return judgeSetting(nonRoot, { path: 'runAsNonRoot', equals: true }, ctx.config);
+  const verdict = judgeSetting(nonRoot, { path: 'runAsNonRoot', equals: true }, ctx.config);
+  if (verdict.outcome !== 'fail') return verdict;
+  return { ...verdict, valueText: nonRoot.lookup.state === 'known' ? `runAsNonRoot ${describe(nonRoot.lookup.value)}` : 'neither runAsNonRoot nor runAsUser is set' };
 });
 
 /**
@@ -162,7 +164,7 @@ registerPredicate('k8s-apparmor-not-unconfined', (_scope, _args, ctx): Evidence 
     const node = annotation.node;
     if (node.kind === 'templated') legacy = { outcome: 'undetermined', range: node.range, reason: node.reason, origins: [] };
     else if (node.kind === 'scalar' && String(node.value).trim().toLowerCase() === 'unconfined') {
-      legacy = failWithoutFix(node.range, undefined, 'unconfined (annotation)');
+      legacy = failWithoutFix(node.range, undefined, 'its annotation says unconfined');
     }
   }
   return combineAll([field, legacy]);

@@ -5,7 +5,7 @@
  */
 import type { Evidence } from '../evaluate';
 import { registerPredicate } from './registry';
-import { containerGroup, kubernetesSubject, labelsHoldHealthData, labelsOf, pass, podMetadata } from './k8s-context';
+import { containerGroup, isWindowsPod, kubernetesSubject, labelsHoldHealthData, labelsOf, pass, podMetadata } from './k8s-context';
 import { mapGet } from '../../documents/tree';
 
 function verdict(holds: boolean, headerRange: Evidence['range']): Evidence {
@@ -50,4 +50,13 @@ registerPredicate('k8s-labelled-health-data', (_scope, args, ctx): Evidence => {
   const own = labelsHoldHealthData(subject.object.labels, ctx.config, extra);
   const template = labelsHoldHealthData(labelsOf(podMetadata(subject.object)), ctx.config, extra);
   return verdict(own || template, subject.headerRange);
+});
+
+/**
+ * A Linux pod (anything but `os.name: windows`): capabilities, seccomp, AppArmor, SELinux,
+ * `procMount` and a read-only root filesystem mean nothing on Windows nodes.
+ */
+registerPredicate('k8s-linux-pod', (_scope, _args, ctx): Evidence => {
+  const subject = kubernetesSubject(ctx);
+  return verdict(!isWindowsPod(subject.pod?.node), subject.headerRange);
 });
