@@ -27,7 +27,7 @@ describe('extension views (no vscode needed)', () => {
       { key: 'b', label: 'b', failed: 1, undetermined: 0, suppressed: 0, passed: 0 },
     ]);
     const widths = [...svg.matchAll(/width="([\d.]+)" height="16" fill="[^"]+" data-count="(\d+)" data-outcome="(\w+)"/g)].map((m) => [Number(m[1]), m[3]]);
-    assert.deepEqual(widths, [[90, 'failed'], [90, 'passed'], [45, 'failed']]);
+    assert.deepEqual(widths, [[180, 'failed'], [180, 'passed'], [90, 'failed']]);
   });
 
   it('builds the tree from the compliance summary: families, use cases, files, expiring waivers', () => {

@@ -213,7 +213,7 @@ registerPredicate('aws-s3-denies-insecure-transport', (scope, _args, ctx: EvalCo
   if (open.length > 0) return undetermined(open[0]);
   const first = present[0];
   const written = getAttribute(first.scope.body, 'policy');
-  return { outcome: 'fail', range: written?.expr.range ?? first.scope.headerRange, origins: [], scope: first.scope, valueText: 'policy' };
+  return { outcome: 'fail', range: written?.nameRange ?? first.scope.headerRange, origins: [], scope: first.scope, valueText: 'policy' };
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,8 @@
  * example `rds.force_ssl` is on by default from RDS for PostgreSQL 15 but off for Aurora.
  */
 import type { Lookup, Scope } from '../../subjects/types';
+import { TerraformScope } from '../../subjects/terraform-scope';
+import { blockInstances } from './aws-block-instances';
 import { compileSafeRegex } from '../safe-regex';
 import { combineAll, type EvalContext, type Evidence } from '../evaluate';
 import { registerPredicate } from './registry';
@@ -44,7 +46,9 @@ function judgeParameter(scope: Scope, entry: EngineParameter, family: string): E
   const secure = entry.secure.map((v) => String(v).toLowerCase());
   const results: Evidence[] = [];
   let written = false;
-  for (const parameter of scope.items(['parameter'])) {
+  // Dynamic `parameter` blocks are judged once per generated block, with their own values.
+  const parameters = scope instanceof TerraformScope ? blockInstances(scope, 'parameter').map((b) => b.scope) : scope.items(['parameter']);
+  for (const parameter of parameters) {
     const key = single(parameter, 'name');
     if (key.state === 'unknown') {
       results.push({ outcome: 'undetermined', range: key.range, reason: key.reason, origins: key.origins, scope: parameter });

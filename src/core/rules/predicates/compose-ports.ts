@@ -139,9 +139,11 @@ registerPredicate('compose-sensitive-ports-local', (scope: Scope): Evidence => {
     }
     const sensitive = sensitivePortsOf(parsed);
     if (sensitive.length === 0 || !publishedOnAllInterfaces(parsed)) continue;
-    const lookup: Lookup = { state: 'known', value: text ?? String(parsed.from), range: item.range, origins: [] };
+    // A long-syntax mapping spans lines; its `target` entry names the port that is exposed.
+    const range = item.kind === 'map' ? item.entries.find((e) => e.key === 'target')?.range ?? item.range : item.range;
+    const lookup: Lookup = { state: 'known', value: text ?? String(parsed.from), range, origins: [] };
     const described = sensitive.map((p) => `${p.port} (${p.name})`).join(', ');
-    results.push({ outcome: 'fail', range: item.range, origins: [], lookup, scope, valueText: described });
+    results.push({ outcome: 'fail', range, origins: [], lookup, scope, valueText: described });
   }
   return results.length ? combineAll(results) : { ...PASS };
 });

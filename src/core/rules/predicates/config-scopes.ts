@@ -1,5 +1,5 @@
 /**
- * Building blocks for predicates over flattened application configuration, and two predicates
+ * Building blocks for predicates over flattened application configuration, and three predicates
  * that rules combine with their own conditions:
  *
  * - `config-outside-development` runs `require` only on settings that can reach production:
@@ -8,6 +8,8 @@
  *   (`src/test/...`, `.env.local`, `docker-compose.test.yml`, `.env.example`) are left out.
  * - `config-children` runs `require` inside every child group of a key (`hapi.fhir.tester.home`,
  *   `hapi.fhir.tester.global`, ...), since flat paths cannot say "any name here".
+ * - `config-settings` applies one value test to several settings, failing each offending value on
+ *   its own (see below).
  *
  * Fixes inside a child group work for values that are written: a fix op with path `''` edits the
  * value the group stands for, any other path is relative to the group. A group never adds keys
@@ -19,8 +21,9 @@ import type { FlatEntry } from '../../documents/flat';
 import { canonicalKey } from '../../appconfig/canonical-key';
 import { FlatScope } from '../../subjects/flat-scope';
 import type { Lookup, Scope } from '../../subjects/types';
-import type { Condition } from '../condition-types';
+import type { Condition, ValueTest } from '../condition-types';
 import { combineAll, combineAny, evaluateCondition, type EvalContext, type Evidence } from '../evaluate';
+import { applyOperators } from '../operators';
 import { registerPredicate } from './registry';
 
 /** Profile and file-name words that mean "development, tests or an example", never production. */
@@ -183,6 +186,47 @@ export function stringListArg(args: Record<string, unknown>, name: string, predi
   }
   return value as string[];
 }
+
+/**
+ * `config-settings`: every setting in `paths` satisfies the value test given by the other args
+ * (`notEquals`, `oneOf`, `default`, ...). Unlike a list of value tests, each failing written
+ * value carries its own setting as scope, so one fix op with path `''` rewrites exactly the
+ * values that fail and adds nothing where a setting is absent.
+ */
+registerPredicate('config-settings', (scope: Scope, args, ctx: EvalContext): Evidence => {
+  const paths = stringListArg(args, 'paths', 'config-settings');
+  const operators = Object.fromEntries(Object.entries(args).filter(([key]) => key !== 'paths'));
+  const flat = flatScopeOf(scope);
+  if (!flat) return { ...PASS };
+  const results: Evidence[] = [];
+  for (const path of paths) {
+    const test = { ...operators, path } as ValueTest;
+    const key = canonicalKey(path, flat.config.carrier);
+    const entries = flat.entries.filter((e) => e.canonicalKey === key);
+    if (entries.length === 0) {
+      if (applyOperators(test, test.default, ctx.config) !== true) {
+        results.push({ outcome: 'fail', range: flat.headerRange, origins: [], scope: READ_ONLY, lookup: { state: 'absent', anchor: flat.headerRange, scope: READ_ONLY, path: path.split('.') } });
+      }
+      continue;
+    }
+    for (const entry of entries) {
+      const lookup = entryLookup(entry);
+      if (lookup.state === 'unknown') {
+        results.push({ outcome: 'undetermined', range: lookup.range, reason: lookup.reason, origins: [], scope: flat });
+        continue;
+      }
+      const verdict = applyOperators(test, entry.value, ctx.config);
+      if (verdict === true) continue;
+      if (verdict === false) {
+        const valueText = typeof entry.value === 'string' ? entry.value : JSON.stringify(entry.value);
+        results.push({ outcome: 'fail', range: entry.valueRange, origins: [], lookup, scope: entryScope(flat, entry), valueText });
+      } else {
+        results.push({ outcome: 'undetermined', range: entry.valueRange, reason: verdict.undetermined, origins: [], scope: flat });
+      }
+    }
+  }
+  return results.length ? combineAll(results) : { ...PASS };
+});
 
 registerPredicate('config-outside-development', (scope: Scope, args, ctx: EvalContext): Evidence => {
   const require = conditionArg(args, 'require', 'config-outside-development');

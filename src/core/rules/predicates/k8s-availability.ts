@@ -33,7 +33,7 @@ registerPredicate('k8s-min-replicas', (_scope, args, ctx): Evidence => {
   }
   const replicas = lookupOne(subject, ['spec', 'replicas']);
   if (replicas.state === 'unknown') return undetermined(replicas, subject);
-  if (replicas.state === 'absent') return failMissing(replicas, '1 (the default)');
+  if (replicas.state === 'absent') return failMissing(replicas, 'replicas not set, so 1');
   const count = numberValue(replicas.value);
   return count !== undefined && count >= min ? pass() : failAt(replicas, subject, String(replicas.value));
 });
