@@ -13,6 +13,8 @@ describe('predicate gcp-gke-control-plane-restricted', () => {
   it('accepts a private endpoint and an empty list of authorised networks', async () => {
     assert.deepEqual(await gcpFindings(ID, cluster('  private_cluster_config {\n    enable_private_endpoint = true\n  }')), []);
     assert.deepEqual(await gcpFindings(ID, cluster('  master_authorized_networks_config {}')), []);
+    const dnsOnly = '  control_plane_endpoints_config {\n    ip_endpoints_config {\n      enabled = false\n    }\n  }';
+    assert.deepEqual(await gcpFindings(ID, cluster(dnsOnly)), []);
   });
 
   it('reports each world-open range without offering the fix', async () => {

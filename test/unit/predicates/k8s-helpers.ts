@@ -5,6 +5,7 @@ import { kubernetesSubjects, type KubernetesSubject } from '../../../src/core/su
 import { defaultConfig } from '../../../src/core/config/defaults';
 import type { EngineConfig } from '../../../src/core/config/types';
 import type { Evidence } from '../../../src/core/rules/evaluate';
+import type { Scope } from '../../../src/core/subjects/types';
 import { getPredicate } from '../../../src/core/rules/predicates';
 
 export function subjectsOf(yaml: string): KubernetesSubject[] {
@@ -20,9 +21,14 @@ export function subjectOf(yaml: string, scope: 'object' | 'pod' | 'container', n
 }
 
 export function run(predicate: string, subject: KubernetesSubject, args: Record<string, unknown> = {}, config: EngineConfig = defaultConfig()): Evidence {
+  return runIn(predicate, subject, subject, args, config);
+}
+
+/** Runs a predicate in a scope inside the subject (an RBAC rule item under `each: rules`, say). */
+export function runIn(predicate: string, scope: Scope, subject: KubernetesSubject, args: Record<string, unknown> = {}, config: EngineConfig = defaultConfig()): Evidence {
   const check = getPredicate(predicate);
   if (!check) throw new Error(`predicate ${predicate} is not registered`);
-  return check(subject, args, { config, subject, related: () => [] });
+  return check(scope, args, { config, subject, related: () => [] });
 }
 
 /** The text each failing (or undetermined) place covers, the main one first. */

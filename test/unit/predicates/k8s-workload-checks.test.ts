@@ -36,6 +36,8 @@ describe('predicate k8s-list-items', () => {
     assert.equal(evidence.outcome, 'fail');
     assert.deepEqual(covered(yaml, evidence), ['cap_sys_admin']);
     assert.equal(evidence.scope, subject, 'a fix may rewrite the list in the scope the check ran in');
+    const templatedOnly = pod('', '  containers:\n    - name: app\n      image: x:1\n      securityContext:\n        capabilities:\n          add: ["{{ .Values.cap }}"]\n');
+    assert.equal(run('k8s-list-items', subjectOf(templatedOnly, 'container'), args).outcome, 'undetermined');
   });
 
   it('checks a deny-list', () => {

@@ -5,7 +5,7 @@
 import type { Scope } from '../../subjects/types';
 import { TerraformScope } from '../../subjects/terraform-scope';
 import { TerraformSubject } from '../../subjects/terraform-subjects';
-import { getAttribute } from '../../terraform';
+import { getAttribute, instancesOf } from '../../terraform';
 import { Unknown } from '../../terraform/types';
 import { combineAll, type EvalContext, type Evidence } from '../evaluate';
 import { effectOf, readPolicyAttribute, readPolicyDocumentSource, type PolicyRead, type PolicyStatement, type UnknownPart } from './aws-policy-documents';
@@ -204,7 +204,12 @@ registerPredicate('aws-s3-denies-insecure-transport', (scope, _args, ctx: EvalCo
   const legacy = readPolicyAttribute(bucket, 'policy');
   if (legacy.present) sources.push({ scope: bucket, read: legacy });
   for (const related of ctx.related(ctx.subject, ['aws_s3_bucket_policy'], 'bucket')) {
-    if (related instanceof TerraformScope) sources.push({ scope: related, read: readPolicyAttribute(related, 'policy') });
+    if (!(related instanceof TerraformSubject)) continue;
+    // A policy behind `count = 0` (a module switch left off) is never attached.
+    for (const instance of instancesOf(related.module, related.resource)) {
+      const scope = new TerraformSubject(related.module, related.resource, instance, undefined);
+      sources.push({ scope, read: readPolicyAttribute(scope, 'policy') });
+    }
   }
   const present = sources.filter((s) => s.read.present);
   if (present.length === 0) return { outcome: 'fail', range: bucket.headerRange, origins: [], scope: bucket };

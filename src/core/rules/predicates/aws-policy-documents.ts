@@ -64,6 +64,20 @@ function unwrap(expr: Expression): Expression {
   return e;
 }
 
+/**
+ * A one-line place to report a JSON policy at: the expression itself when it fits on one line,
+ * the `<<EOT` opener of a heredoc, or else the fallback (the attribute name).
+ */
+function anchorOf(expr: Expression, fallback: Range): Range {
+  const { start, end } = expr.range;
+  if (start.line === end.line) return expr.range;
+  if (expr.type === 'Template' && expr.heredoc) {
+    const length = 2 + (expr.heredoc.indented ? 1 : 0) + expr.heredoc.marker.length;
+    return { start, end: { offset: start.offset + length, line: start.line, column: start.column + length } };
+  }
+  return fallback;
+}
+
 function emptyRead(present: boolean): PolicyRead {
   return { present, statements: [], unknowns: [] };
 }
@@ -78,7 +92,7 @@ function merge(into: PolicyRead, part: PolicyRead): void {
 export function readPolicyAttribute(scope: TerraformScope, name: string): PolicyRead {
   const attribute = getAttribute(scope.body, name);
   if (!attribute) return emptyRead(false);
-  return readPolicyExpression(scope, attribute.expr, new Set(), 0);
+  return readPolicyExpression(scope, attribute.expr, new Set(), 0, attribute.nameRange);
 }
 
 /** Every statement of an `aws_iam_policy_document` data source (one scope per instance). */
@@ -90,8 +104,9 @@ function unknownRead(scope: TerraformScope, reason: string, range: Range, origin
   return { present: true, statements: [], unknowns: [{ reason, range, origins, scope }] };
 }
 
-function readPolicyExpression(scope: TerraformScope, expr: Expression, seen: Set<ResourceDecl>, depth: number): PolicyRead {
+function readPolicyExpression(scope: TerraformScope, expr: Expression, seen: Set<ResourceDecl>, depth: number, fallback?: Range): PolicyRead {
   const e = unwrap(expr);
+  const anchor = anchorOf(e, fallback ?? e.range);
   if (depth > MAX_DEPTH) return unknownRead(scope, 'the policy is nested too deeply to read', e.range);
   const { module, evalScope } = scope;
 
@@ -104,24 +119,26 @@ function readPolicyExpression(scope: TerraformScope, expr: Expression, seen: Set
     const local = module.locals.get(traversal.steps[0].name);
     if (local) {
       const localScope = new TerraformScope(module, local.file, scope.block, scope.body, evalScope);
-      return readPolicyExpression(localScope, local.attribute.expr, seen, depth + 1);
+      return readPolicyExpression(localScope, local.attribute.expr, seen, depth + 1, local.attribute.nameRange);
     }
   }
 
   const template = templateWithPlaceholders(module, e, evalScope);
   if (template && template.unknownReason) {
-    const parsed = fromJsonText(template.text, e.range, template.origins, template.unknownReason);
+    const parsed = fromJsonText(template.text, anchor, template.origins, template.unknownReason);
     if (parsed.ok) return statementsOfDocument(parsed.located, scope);
   }
 
   const evaluated = evaluate(module, e, evalScope);
   const value = evaluated.value;
+  // An empty string is how modules switch a policy off (`attach ? doc : ""`).
+  if (typeof value === 'string' && value.trim() === '') return emptyRead(false);
   if (typeof value === 'string') {
-    const parsed = fromJsonText(value, e.range, evaluated.origins);
-    return parsed.ok ? statementsOfDocument(parsed.located, scope) : unknownRead(scope, parsed.reason, e.range, evaluated.origins);
+    const parsed = fromJsonText(value, anchor, evaluated.origins);
+    return parsed.ok ? statementsOfDocument(parsed.located, scope) : unknownRead(scope, parsed.reason, anchor, evaluated.origins);
   }
   if (value !== null && typeof value === 'object' && !(value instanceof Unknown) && !Array.isArray(value)) {
-    return statementsOfDocument(fromValue(value, e.range, evaluated.origins), scope);
+    return statementsOfDocument(fromValue(value, anchor, evaluated.origins), scope);
   }
   if (value === null) return emptyRead(false);
 
@@ -133,7 +150,7 @@ function readPolicyExpression(scope: TerraformScope, expr: Expression, seen: Set
     return read;
   }
   const reason = value instanceof Unknown ? value.reason : 'the policy is not a JSON document';
-  return unknownRead(scope, reason, e.range, evaluated.origins);
+  return unknownRead(scope, reason, anchor, evaluated.origins);
 }
 
 function moduleOf(from: TerraformModule, decl: ResourceDecl): TerraformModule | undefined {

@@ -42,11 +42,12 @@ function judge(lookup: Lookup, scope: Scope, fallback: string | undefined, ctx: 
   if (lookup.state === 'unknown') {
     return { outcome: 'undetermined', range: lookup.range, reason: lookup.reason, origins: lookup.origins, lookup, scope };
   }
-  const written = lookup.state === 'known';
+  // A null value leaves the argument unset in Terraform, so the service default applies.
+  const written = lookup.state === 'known' && lookup.value !== null;
   const name = written ? lookup.value : fallback;
   if (name === undefined) return { outcome: 'pass', origins: [] };
-  const range = written ? lookup.range : lookup.anchor;
-  const origins = written ? lookup.origins : [];
+  const range = lookup.state === 'known' ? lookup.range : lookup.anchor;
+  const origins = lookup.state === 'known' ? lookup.origins : [];
   if (typeof name !== 'string') return { outcome: 'fail', range, origins, lookup, scope, valueText: JSON.stringify(name) };
   const version = minimumTlsVersion(name);
   if (!version) {

@@ -1,7 +1,8 @@
 /**
  * The `environment` of a compose service in both of its forms, the map (`KEY: value`) and the
- * list (`- KEY=value`), with the range of each value, and the `compose-environment-value`
- * predicate that tests one variable the way a value test does.
+ * list (`- KEY=value`), with the range of each value, the `compose-environment-value` predicate
+ * that tests one variable the way a value test does, and `compose-environment-prefix`, which
+ * passes when some variable name starts with `prefix`.
  *
  * Compose passes every value as a string; `${VAR}` and `$VAR` are interpolated from the shell or
  * the `.env` file when the file is read (`$$` is a literal `$`), so such values are not known
@@ -117,4 +118,10 @@ registerPredicate('compose-environment-value', (scope: Scope, args, ctx: EvalCon
     return { outcome: 'fail', range, origins: [], lookup, scope, valueText: lookup.state === 'known' ? `${name}=${String(lookup.value)}` : `${name} unset` };
   }
   return { outcome: 'undetermined', range: lookup.state === 'known' ? lookup.range : scope.headerRange, reason: verdict.undetermined, origins: [], lookup, scope };
+});
+
+registerPredicate('compose-environment-prefix', (scope: Scope, args): Evidence => {
+  const prefix = stringArg(args, 'prefix', 'compose-environment-prefix');
+  if (serviceEnvironment(scope).some((v) => v.name.startsWith(prefix))) return { ...PASS };
+  return { outcome: 'fail', range: scope.headerRange, origins: [], scope };
 });

@@ -1,5 +1,5 @@
 /**
- * Building blocks for predicates over flattened application configuration, and three predicates
+ * Building blocks for predicates over flattened application configuration, and the predicates
  * that rules combine with their own conditions:
  *
  * - `config-outside-development` runs `require` only on settings that can reach production:
@@ -10,6 +10,8 @@
  *   `hapi.fhir.tester.global`, ...), since flat paths cannot say "any name here".
  * - `config-settings` applies one value test to several settings, failing each offending value on
  *   its own (see below).
+ * - `config-profile-overlay` passes for profile files (`application-prod.yml`), where a missing
+ *   setting is inherited from the base file rather than left at its default.
  *
  * Fixes inside a child group work for values that are written: a fix op with path `''` edits the
  * value the group stands for, any other path is relative to the group. A group never adds keys
@@ -69,19 +71,29 @@ export function isDevelopmentProfile(profile: string | undefined): boolean {
   return words.every((w) => w.split(/[-_.]/).some((part) => NON_PRODUCTION_WORDS.has(part)));
 }
 
+/** Directory-name words that mark test code (`src/test/`, `integration-tests/`, `e2e/`). */
+const TEST_DIRECTORY_WORDS = new Set(['test', 'tests', 'testing', 'e2e']);
+
 /**
- * Files that only serve development, tests or as examples: under `src/test/`, `test/` or
- * `tests/`, or named with such a word (`.env.local`, `application-test.yaml`,
- * `docker-compose.dev.yml`, `.env.example`, `orthanc.sample.json`).
+ * Files that only serve development, tests or as examples: in a test directory (`src/test/`,
+ * `tests/`, `orthanc-integration-tests/`), or named with such a word (`.env.local`,
+ * `application-test.yaml`, `docker-compose.dev.yml`, `.env.example`, `orthanc.sample.json`).
  */
 export function isNonProductionFile(path: string): boolean {
-  const parts = path.replace(/\\/g, '/').split('/');
+  const parts = path.replace(/\\/g, '/').toLowerCase().split('/');
   const name = parts.pop() ?? '';
-  if (parts.some((dir) => dir === 'test' || dir === 'tests')) return true;
-  return name
-    .toLowerCase()
-    .split(/[-_.]/)
-    .some((word) => NON_PRODUCTION_WORDS.has(word));
+  const words = (text: string) => text.split(/[-_.]/);
+  if (parts.some((dir) => words(dir).some((word) => TEST_DIRECTORY_WORDS.has(word)))) return true;
+  return words(name).some((word) => NON_PRODUCTION_WORDS.has(word));
+}
+
+/**
+ * A Spring profile file (`application-prod.yml`) or ASP.NET environment file
+ * (`appsettings.Production.json`): every entry belongs to a profile, so settings it leaves out
+ * come from the base file and their defaults say nothing.
+ */
+export function isProfileOverlay(scope: FlatScope): boolean {
+  return scope.entries.length > 0 && scope.entries.every((e) => e.profile !== undefined);
 }
 
 /** The same configuration without the entries of development profiles. */
@@ -233,6 +245,11 @@ registerPredicate('config-outside-development', (scope: Scope, args, ctx: EvalCo
   if (isNonProductionFile(ctx.subject.file)) return { ...PASS };
   const flat = flatScopeOf(scope);
   return evaluateCondition(require, flat ? withoutDevelopmentEntries(flat) : scope, ctx);
+});
+
+registerPredicate('config-profile-overlay', (scope: Scope): Evidence => {
+  const flat = flatScopeOf(scope);
+  return flat && isProfileOverlay(flat) ? { ...PASS } : { outcome: 'fail', range: scope.headerRange, origins: [], scope };
 });
 
 registerPredicate('config-children', (scope: Scope, args, ctx: EvalContext): Evidence => {

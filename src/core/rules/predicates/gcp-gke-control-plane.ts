@@ -1,7 +1,8 @@
 /**
- * Who can reach a GKE cluster's Kubernetes API. A private endpoint needs nothing more; a public
- * endpoint must be limited by master authorized networks that name no world-open range and do not
- * admit every Google Cloud public address (`gcp_public_cidrs_access_enabled`).
+ * Who can reach a GKE cluster's Kubernetes API. A private endpoint, or an IP endpoint turned off in
+ * favour of the DNS endpoint, needs nothing more; a public endpoint must be limited by master
+ * authorized networks that name no world-open range and do not admit every Google Cloud public
+ * address (`gcp_public_cidrs_access_enabled`).
  */
 import type { Scope } from '../../subjects/types';
 import { TerraformScope } from '../../subjects/terraform-scope';
@@ -10,17 +11,25 @@ import { isPublicCidr } from '../operators';
 import { registerPredicate } from './registry';
 import { PASS, blockInstances, failAt, single, undetermined, withoutFix } from './gcp-scopes';
 
-function privateEndpoint(scope: TerraformScope): Evidence | boolean {
+/** Whether the control plane has no public IP endpoint at all. */
+function noPublicEndpoint(scope: TerraformScope): boolean {
   for (const config of blockInstances(scope, 'private_cluster_config')) {
     const endpoint = single(config, 'enable_private_endpoint');
     if (endpoint.state === 'known' && endpoint.value === true) return true;
+  }
+  // Newer clusters can turn the IP-based endpoint off and be reached through the DNS endpoint.
+  for (const endpoints of blockInstances(scope, 'control_plane_endpoints_config')) {
+    for (const ip of blockInstances(endpoints, 'ip_endpoints_config')) {
+      const enabled = single(ip, 'enabled');
+      if (enabled.state === 'known' && enabled.value === false) return true;
+    }
   }
   return false;
 }
 
 registerPredicate('gcp-gke-control-plane-restricted', (scope: Scope, _args, _ctx: EvalContext): Evidence => {
   if (!(scope instanceof TerraformScope)) return PASS;
-  if (privateEndpoint(scope) === true) return PASS;
+  if (noPublicEndpoint(scope)) return PASS;
   const configs = blockInstances(scope, 'master_authorized_networks_config');
   if (configs.length === 0) {
     return failAt(scope.headerRange, scope, { state: 'absent', anchor: scope.headerRange, scope, path: ['master_authorized_networks_config'] }, 'no master authorized networks');

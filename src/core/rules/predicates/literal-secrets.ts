@@ -8,6 +8,7 @@
  * literal one is reported here. Findings name the setting, never the secret.
  */
 import type { FlatEntry } from '../../documents/flat';
+import type { TreeHandle } from '../../subjects/tree-scope';
 import type { Lookup, Scope } from '../../subjects/types';
 import { combineAll, type Evidence } from '../evaluate';
 import { flatScopeOf, PASS } from './config-scopes';
@@ -61,10 +62,30 @@ function orthancUserSecrets(variable: EnvironmentVariable): string[] {
   }
 }
 
+/** Names of the compose secrets a service mounts (`secrets: [db_password]` or `- source: x`). */
+function serviceSecretNames(scope: Scope): Set<string> {
+  const handle = scope.handle as TreeHandle | undefined;
+  const names = new Set<string>();
+  if (handle?.kind !== 'tree' || handle.node.kind !== 'map') return names;
+  const secrets = handle.node.entries.find((e) => e.key === 'secrets')?.value;
+  if (!secrets || secrets.kind !== 'seq') return names;
+  for (const item of secrets.items) {
+    if (item.kind === 'scalar' && typeof item.value === 'string') names.add(item.value);
+    if (item.kind === 'map') {
+      const source = item.entries.find((e) => e.key === 'source')?.value;
+      if (source?.kind === 'scalar' && typeof source.value === 'string') names.add(source.value);
+    }
+  }
+  return names;
+}
+
 registerPredicate('compose-no-literal-secrets', (scope: Scope): Evidence => {
   const results: Evidence[] = [];
+  // A value naming one of the service's secrets points at it (the Orthanc images read
+  // `ORTHANC__POSTGRESQL__PASSWORD_SECRET: pg_password` that way).
+  const secretNames = serviceSecretNames(scope);
   for (const variable of serviceEnvironment(scope)) {
-    if (variable.value === undefined) continue;
+    if (variable.value === undefined || secretNames.has(variable.value.trim())) continue;
     const lookup: Lookup = { state: 'known', value: variable.value, range: variable.range, origins: [] };
     const users = orthancUserSecrets(variable);
     if (users.length) {

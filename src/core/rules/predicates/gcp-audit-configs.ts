@@ -1,8 +1,11 @@
 /**
- * Reads and writes of Healthcare API data are only recorded when Data Access audit logs are on
- * for `healthcare.googleapis.com` (or for `allServices`) with both DATA_READ and DATA_WRITE. The
- * audit configuration is a separate resource, anywhere in the configuration (project, folder or
- * organisation level), so this predicate looks at the whole loaded module tree.
+ * Reads and writes of data are only recorded when Data Access audit logs are on for the service
+ * (or for `allServices`) with the right log types: DATA_READ and DATA_WRITE for the Healthcare
+ * API, all three types for a project as a whole. The audit configuration is a separate resource,
+ * anywhere in the configuration (project, folder or organisation level), so this predicate looks
+ * at the whole loaded module tree.
+ *
+ * Arguments: `services` (service names that count) and `logTypes` (the types that must be on).
  */
 import type { Scope } from '../../subjects/types';
 import { TerraformScope } from '../../subjects/terraform-scope';
@@ -13,7 +16,6 @@ import { registerPredicate } from './registry';
 import { PASS, blockInstances, failAt, knownString, single, undetermined, withoutFix } from './gcp-scopes';
 
 const AUDIT_CONFIG_TYPES = new Set(['google_project_iam_audit_config', 'google_folder_iam_audit_config', 'google_organization_iam_audit_config']);
-const REQUIRED_LOG_TYPES = ['DATA_READ', 'DATA_WRITE'];
 
 /** Every instance of every audit configuration resource in the loaded tree. */
 function auditConfigScopes(module: TerraformModule): TerraformScope[] {
@@ -27,9 +29,11 @@ function auditConfigScopes(module: TerraformModule): TerraformScope[] {
   return out;
 }
 
-registerPredicate('gcp-healthcare-data-access-audit-logs', (scope: Scope, args, ctx: EvalContext): Evidence => {
+registerPredicate('gcp-data-access-audit-logs', (scope: Scope, args, ctx: EvalContext): Evidence => {
   if (!(scope instanceof TerraformScope)) return PASS;
-  const services = Array.isArray(args.services) ? args.services.map(String) : ['healthcare.googleapis.com', 'allServices'];
+  if (!Array.isArray(args.services) || !Array.isArray(args.logTypes)) throw new Error('gcp-data-access-audit-logs needs "services" and "logTypes"');
+  const services = args.services.map(String);
+  const required = args.logTypes.map((t) => String(t).toUpperCase());
   const covered = new Set<string>();
   let pending: Evidence | undefined;
   let partial: { config: TerraformScope; range: Evidence['range'] } | undefined;
@@ -49,7 +53,7 @@ registerPredicate('gcp-healthcare-data-access-audit-logs', (scope: Scope, args, 
     }
     partial ??= { config, range: service.state === 'known' ? service.range : config.headerRange };
   }
-  const missing = REQUIRED_LOG_TYPES.filter((t) => !covered.has(t));
+  const missing = required.filter((t) => !covered.has(t));
   if (missing.length === 0) return PASS;
   if (pending) return pending;
   if (partial) {
@@ -57,7 +61,7 @@ registerPredicate('gcp-healthcare-data-access-audit-logs', (scope: Scope, args, 
     return failAt(partial.range!, withoutFix(partial.config), undefined, `${missing.join(' and ')} not logged`);
   }
   const subject = ctx.subject as TerraformSubject;
-  // The fix refers to the dataset's project by address, which needs an index on repeated resources.
+  // The fix refers to the subject's project by address, which needs an index on repeated resources.
   const repeated = subject.resource?.count !== undefined || subject.resource?.forEach !== undefined;
   return failAt(scope.headerRange, repeated ? withoutFix(scope) : scope, { state: 'absent', anchor: scope.headerRange, scope, path: ['audit_config'] }, 'none in this configuration');
 });

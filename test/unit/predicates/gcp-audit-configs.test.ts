@@ -9,7 +9,7 @@ function auditConfig(service: string, logTypes: string[]): string {
   return `resource "google_project_iam_audit_config" "a" {\n  project = "p"\n  service = "${service}"\n${blocks}\n}\n`;
 }
 
-describe('predicate gcp-healthcare-data-access-audit-logs', () => {
+describe('predicate gcp-data-access-audit-logs', () => {
   it('fails a dataset when no audit configuration covers the Healthcare API, with a fix that adds one', async () => {
     const [finding] = await gcpFindings(ID, dataset + auditConfig('storage.googleapis.com', ['DATA_READ', 'DATA_WRITE']));
     assert.equal(finding.range.start.line, 0);
