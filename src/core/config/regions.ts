@@ -45,6 +45,8 @@ export const EU_EEA_REGIONS: readonly string[] = [
   'europe-central2',
   'europe-southwest1',
   'eu',
+  // Cloud Storage dual-region within the EEA (Finland + Netherlands).
+  'eur4',
   'europe-west1-*',
   'europe-west3-*',
   'europe-west4-*',
