@@ -19,6 +19,7 @@ import { noticeFinding } from './parse-error';
 import { applyWaivers, type WaiverSite } from '../suppressions/apply';
 import { parseWaiverFile, WAIVER_FILE_NAME } from './waiver-file';
 import { matchesGlob } from '../util/glob';
+import { dedupeSecretFindings } from './dedupe-secrets';
 import { builtinCatalog } from '../catalog';
 import { decodeText } from '../text/decode';
 
@@ -188,7 +189,7 @@ export class LintEngine implements Engine {
       raw.push(noticeFinding('internal-error', e.file, `Rule ${e.ruleId} failed on this file and was skipped: ${e.message}. Other rules still ran; please report this.`));
     }
 
-    const waived = applyWaivers(raw, sites, config.waiverPolicy, this.options.today ?? today());
+    const waived = applyWaivers(dedupeSecretFindings(raw, rules), sites, config.waiverPolicy, this.options.today ?? today());
     result.findings = [...waived.findings, ...waived.waiverFindings].sort(
       (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.offset - b.range.start.offset),
     );

@@ -192,3 +192,13 @@ describe('engine', () => {
     });
   });
 });
+
+describe('engine: one finding per literal secret', () => {
+  it('keeps the platform rule when the cross-provider secrets rule points at the same value', async () => {
+    const host = new MemoryHost(new Map([['/w/main.tf', 'resource "aws_db_instance" "ehr" {\n  password = "S3cr3t-value-ehr"\n}\n']]));
+    const result = await createEngine({ host }).lint(['/w/main.tf']);
+    const atPassword = result.findings.filter((f) => f.range.start.line === 1 && /secret|password/.test(f.ruleId));
+    assert.equal(atPassword.length, 1, JSON.stringify(atPassword.map((f) => f.ruleId)));
+    assert.ok(!atPassword[0].ruleId.startsWith('tf-'));
+  });
+});
