@@ -7,3 +7,4 @@ import './compose-environment';
 import './compose-ports';
 import './orthanc-credentials';
 import './literal-secrets';
+import './aspnet-endpoints';

@@ -1,0 +1,49 @@
+/**
+ * Messages between the extension host and the workspace-scan worker (`scan-worker.ts`). Plain
+ * data only: they cross the thread boundary by structured clone.
+ *
+ *   host → worker: `scan` once, then `cancel` at any time
+ *   worker → host: any number of `progress`, then exactly one `result` or `failed`
+ */
+import type { EngineConfig } from '../core/config/types';
+import type { EngineLintResult } from '../core/engine/api';
+
+export interface ScanRequest {
+  type: 'scan';
+  /** Engine paths (`/`-separated, absolute) of files or folders; folders are walked like the CLI does. */
+  paths: string[];
+  config?: EngineConfig;
+  configDir?: string;
+  trusted?: boolean;
+  varFiles?: string[];
+  /** Unsaved editor buffers, by engine path. */
+  overlays?: Array<[string, string]>;
+  today?: string;
+}
+
+export interface CancelRequest {
+  type: 'cancel';
+}
+
+export type HostMessage = ScanRequest | CancelRequest;
+
+export interface ProgressMessage {
+  type: 'progress';
+  done: number;
+  total: number;
+}
+
+export interface ResultMessage {
+  type: 'result';
+  result: EngineLintResult;
+}
+
+export interface FailedMessage {
+  type: 'failed';
+  message: string;
+}
+
+export type WorkerMessage = ProgressMessage | ResultMessage | FailedMessage;
+
+/** Progress is posted at most this often, so a fast scan does not flood the host's event loop. */
+export const PROGRESS_INTERVAL_MS = 100;
