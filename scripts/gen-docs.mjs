@@ -71,7 +71,7 @@ export function renderRulePage(rule, catalog) {
   lines.push(`| Family | ${rule.family} |`);
   lines.push(`| ENISA use cases | ${(rule.useCases ?? []).join(', ') || '—'} |`);
   lines.push(`| Quick fix | ${fixText} |`, '');
-  lines.push('## What it checks', '', rule.message.what.replace(/\{resource\}/g, 'The resource').replace(/\{value\}/g, '…').replace(/\{type\}/g, 'resource'), '');
+  lines.push('## What it checks', '', rule.message.what.replace(/\{resource\}/g, '`<resource>`').replace(/\{value\}/g, '`<value>`').replace(/\{type\}/g, '`<type>`'), '');
   lines.push('## Why it matters for patient data', '', rule.message.why, '');
   lines.push('## How to fix', '', rule.message.fix, '', rule.remediation.trim(), '');
   lines.push('## Controls', '');

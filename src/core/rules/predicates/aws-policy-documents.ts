@@ -7,11 +7,10 @@
  */
 import type { Expression } from '../../hcl/ast';
 import type { Range } from '../../text/position';
-import { getAttribute, instancesOf, modulesInTree, referencedResources, rootOf } from '../../terraform';
+import { evaluate, getAttribute, instancesOf, referencedResources } from '../../terraform';
 import { Unknown, type ResourceDecl, type TerraformModule, type ValueOrigin } from '../../terraform/types';
 import { TerraformScope } from '../../subjects/terraform-scope';
 import { traversalOf } from '../../terraform/eval/traversal';
-import { evaluate } from '../../terraform';
 import {
   fromExpression,
   fromJsonText,
@@ -21,6 +20,7 @@ import {
   templateWithPlaceholders,
   type Located,
 } from './aws-policy-located';
+import { moduleOfDeclaration } from './aws-declarations';
 
 export interface PolicyStatement {
   /** Where the statement is written (a finding about it is reported in this scope's file). */
@@ -153,14 +153,9 @@ function readPolicyExpression(scope: TerraformScope, expr: Expression, seen: Set
   return unknownRead(scope, reason, anchor, evaluated.origins);
 }
 
-function moduleOf(from: TerraformModule, decl: ResourceDecl): TerraformModule | undefined {
-  if (from.dataSources.includes(decl)) return from;
-  return modulesInTree(rootOf(from)).find((m) => m.dataSources.includes(decl));
-}
-
 function readDocumentDecl(from: TerraformModule, decl: ResourceDecl, seen: Set<ResourceDecl>, depth: number): PolicyRead {
   if (seen.has(decl)) return emptyRead(true);
-  const module = moduleOf(from, decl);
+  const module = moduleOfDeclaration(from, decl);
   const header = { start: decl.block.typeRange.start, end: decl.block.typeRange.end };
   if (!module) return unknownRead(new TerraformScope(from, decl.file, decl.block, decl.block.body, {}), `${decl.address} could not be found`, header);
   const read = emptyRead(true);

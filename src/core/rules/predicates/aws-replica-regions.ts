@@ -7,21 +7,16 @@
 import type { Expression } from '../../hcl/ast';
 import type { Scope } from '../../subjects/types';
 import { TerraformScope } from '../../subjects/terraform-scope';
-import { evaluate, getAttribute, modulesInTree, providerRegion, referencedResources, rootOf } from '../../terraform';
+import { evaluate, getAttribute, providerRegion, referencedResources } from '../../terraform';
 import { Unknown, type Evaluated, type ResourceDecl, type TerraformModule } from '../../terraform/types';
 import { combineAll, splitPath, type EvalContext, type Evidence } from '../evaluate';
 import { regionAllowed } from '../operators';
+import { moduleOfDeclaration } from './aws-declarations';
 import { registerPredicate } from './registry';
-
-function moduleOf(from: TerraformModule, decl: ResourceDecl): TerraformModule | undefined {
-  const owns = (m: TerraformModule) => m.resources.includes(decl) || m.dataSources.includes(decl);
-  if (owns(from)) return from;
-  return modulesInTree(rootOf(from)).find(owns);
-}
 
 /** The region of a resource: its own `region` argument, else its provider configuration's. */
 export function resourceRegion(from: TerraformModule, decl: ResourceDecl): Evaluated {
-  const module = moduleOf(from, decl);
+  const module = moduleOfDeclaration(from, decl);
   if (!module) return { value: new Unknown(`${decl.address} could not be found`), origins: [] };
   const own = getAttribute(decl.block.body, 'region');
   if (own) return evaluate(module, own.expr);
