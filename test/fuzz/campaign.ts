@@ -7,11 +7,11 @@
 import { defaultConfig } from '../../src/core/config/defaults';
 import type { EngineConfig } from '../../src/core/config/types';
 import { FAMILIES, sampleSeeds, type Family, type SeedFile } from './corpus';
-import { HOSTILE_INPUTS, type HostileInput } from './hostile';
+import { HOSTILE_INPUTS, engineText, type HostileInput } from './hostile';
 import { BYTE_MUTATORS, TEXT_MUTATORS, breakerFor, encodeUtf8 } from './mutators';
 import { createRandom, deriveSeed } from './random';
 import { checkEngine, checkParse, STACK_EXHAUSTION } from './invariants';
-import { measureAsync, measureSync, perKiloChar } from './measure';
+import { cpuNow, measureAsync, measureSync, perKiloChar } from './measure';
 import { FUZZ_WORKSPACE, lintOne, parserTargetsFor, workspaceName, type ParserTarget } from './targets';
 
 export type CampaignMode = 'bounded' | 'long';
@@ -45,22 +45,25 @@ export interface CampaignReport {
   slowest: { caseId: string; cpuMs: number };
   worstScaling: { caseId: string; ratio: number };
   cpuMs: number;
+  /** CPU time per part of the campaign, to keep the bounded mode within its budget. */
+  sectionCpuMs: Record<string, number>;
 }
 
 interface Plan {
   seedsPerFamily: number;
   mutationsPerSeed: number;
   byteMutationsPerSeed: number;
-  /** Hostile inputs are built at fullSize × this (1 = the sizes the brief names). */
-  hostileScale: number;
-  /** Scaling probes compare size n/ratio with n, with n = fullSize × scalingScale. */
+  /** Build hostile inputs at their bounded size (when they have one) instead of their full size. */
+  boundedSizes: boolean;
+  /** Scaling probes compare size n/ratio with n, with n = the case size × scalingScale. */
   scalingScale: number;
   scalingRatio: number;
+  scalingRounds: number;
 }
 
 const PLANS: Record<CampaignMode, Plan> = {
-  bounded: { seedsPerFamily: 3, mutationsPerSeed: 6, byteMutationsPerSeed: 2, hostileScale: 1, scalingScale: 1 / 16, scalingRatio: 8 },
-  long: { seedsPerFamily: 40, mutationsPerSeed: 30, byteMutationsPerSeed: 8, hostileScale: 1, scalingScale: 1 / 2, scalingRatio: 8 },
+  bounded: { seedsPerFamily: 3, mutationsPerSeed: 6, byteMutationsPerSeed: 2, boundedSizes: true, scalingScale: 1 / 8, scalingRatio: 8, scalingRounds: 2 },
+  long: { seedsPerFamily: 40, mutationsPerSeed: 30, byteMutationsPerSeed: 8, boundedSizes: false, scalingScale: 1, scalingRatio: 8, scalingRounds: 3 },
 };
 
 /** Input larger than this through the engine needs a raised size limit (the default skips it). */
@@ -92,6 +95,7 @@ class Campaign {
       slowest: { caseId: '', cpuMs: 0 },
       worstScaling: { caseId: '', ratio: 0 },
       cpuMs: 0,
+      sectionCpuMs: {},
     };
   }
 
@@ -195,15 +199,40 @@ class Campaign {
   async hostile(input: HostileInput, plan: Plan): Promise<void> {
     const caseId = `hostile ${input.name}`;
     if (!this.wanted(caseId)) return;
-    const text = input.build(Math.max(1, Math.round(input.fullSize * plan.hostileScale)));
+    const text = input.build(sizeFor(input, plan));
     this.report.inputs++;
     for (const target of parserTargetsFor(input.family)) this.parse(caseId, target, text, undefined, true);
-    await this.lint(caseId, input.family, input.family === 'yaml' ? 'application.yml' : input.family === 'json' ? 'appsettings.json' : 'main.tf', text, input.broken === true, true);
+    await this.lint(caseId, input.family, HOSTILE_FILE_NAMES[input.family], engineText(input, text), input.broken === true, true);
+  }
+
+  /** The engine's CPU time per 1,000 characters at two sizes of a many-objects input, best of three. */
+  async engineScaling(input: HostileInput, plan: Plan): Promise<void> {
+    const large = Math.max(2, Math.round(sizeFor(input, plan) * plan.scalingScale));
+    const small = Math.max(1, Math.round(large / plan.scalingRatio));
+    const caseId = `engine scaling ${input.name} ${small}→${large}`;
+    if (!this.wanted(caseId)) return;
+    this.options.onCase?.(caseId);
+    this.report.scalingChecks++;
+    const path = `${FUZZ_WORKSPACE}/${input.family}/${workspaceName(input.family, HOSTILE_FILE_NAMES[input.family])}`;
+    const texts = [engineText(input, input.build(small)), engineText(input, input.build(large))];
+    const best = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+    for (let round = 0; round < 3; round++) {
+      for (const [i, text] of texts.entries()) {
+        const started = cpuNow();
+        await lintOne(path, text, ENGINE_CONFIG);
+        best[i] = Math.min(best[i], cpuNow() - started);
+      }
+    }
+    const perKilo = best.map((ms, i) => ms / (texts[i].length / 1000));
+    // The small run carries the engine's fixed cost per lint; a floor keeps noise from deciding.
+    const ratio = perKilo[1] / Math.max(perKilo[0], 0.0005);
+    if (ratio > this.report.worstScaling.ratio) this.report.worstScaling = { caseId, ratio };
+    if (ratio > SCALING_LIMIT) this.fail(caseId, [`the engine took ${ratio.toFixed(1)}x the per-character time at ${plan.scalingRatio}x the size (${best[0].toFixed(0)} → ${best[1].toFixed(0)} ms)`]);
   }
 
   /** Per-1,000-character time at full size against a small size of the same shape. */
   scaling(input: HostileInput, plan: Plan): void {
-    const large = Math.max(2, Math.round(input.fullSize * plan.scalingScale));
+    const large = Math.max(2, Math.round(sizeFor(input, plan) * plan.scalingScale));
     const small = Math.max(1, Math.round(large / plan.scalingRatio));
     const smallText = input.build(small);
     const largeText = input.build(large);
@@ -214,7 +243,7 @@ class Campaign {
       this.report.scalingChecks++;
       let rates: { small: number; large: number };
       try {
-        rates = perKiloChar(smallText, largeText, (text) => target.run(text));
+        rates = perKiloChar(smallText, largeText, (text) => target.run(text), plan.scalingRounds);
       } catch (error) {
         this.fail(caseId, [`threw: ${String(error)}`]);
         continue;
@@ -223,8 +252,9 @@ class Campaign {
       const ratio = rates.large / Math.max(rates.small, 0.0005);
       if (ratio > this.report.worstScaling.ratio) this.report.worstScaling = { caseId, ratio };
       if (ratio > SCALING_LIMIT) {
-        // Confirm with a fresh measurement before calling it superlinear: one GC pause can double a run.
-        const again = perKiloChar(smallText, largeText, (text) => target.run(text), 2);
+        // Confirm at twice both sizes before calling it superlinear: one GC pause can double a
+        // small run, while a quadratic cost only grows with size.
+        const again = perKiloChar(input.build(small * 2), input.build(large * 2), (text) => target.run(text), 3);
         const confirmed = again.large / Math.max(again.small, 0.0005);
         if (confirmed > SCALING_LIMIT) {
           this.fail(caseId, [`${confirmed.toFixed(1)}x the per-character time at ${plan.scalingRatio}x the size (${again.small.toFixed(3)} → ${again.large.toFixed(3)} ms per 1,000 characters)`]);
@@ -232,6 +262,21 @@ class Campaign {
       }
     }
   }
+}
+
+/** File names that make the engine parse a hostile input of each family. */
+const HOSTILE_FILE_NAMES: Record<Family, string> = {
+  hcl: 'main.tf',
+  'hcl-json': 'main.tf.json',
+  yaml: 'manifest.yaml',
+  json: 'appsettings.json',
+  properties: 'application.properties',
+  dotenv: '.env',
+  mosquitto: 'mosquitto.conf',
+};
+
+function sizeFor(input: HostileInput, plan: Plan): number {
+  return plan.boundedSizes ? (input.boundedSize ?? input.fullSize) : input.fullSize;
 }
 
 /** Hostile inputs whose size parameter is a count of levels of an exponential bomb do not scale linearly by design. */
@@ -242,8 +287,14 @@ function scales(input: HostileInput): boolean {
 export async function runCampaign(options: CampaignOptions): Promise<CampaignReport> {
   const plan = PLANS[options.mode];
   const campaign = new Campaign(options);
-  for (const family of FAMILIES) await campaign.mutatedCorpus(family, plan);
-  for (const input of HOSTILE_INPUTS) await campaign.hostile(input, plan);
-  for (const input of HOSTILE_INPUTS.filter(scales)) campaign.scaling(input, plan);
+  const section = async (name: string, run: () => Promise<void> | void) => {
+    const started = cpuNow();
+    await run();
+    campaign.report.sectionCpuMs[name] = (campaign.report.sectionCpuMs[name] ?? 0) + cpuNow() - started;
+  };
+  for (const family of FAMILIES) await section(`corpus ${family}`, () => campaign.mutatedCorpus(family, plan));
+  for (const input of HOSTILE_INPUTS) await section(`hostile ${input.name}`, () => campaign.hostile(input, plan));
+  for (const input of HOSTILE_INPUTS.filter(scales)) await section(`scaling ${input.name}`, () => campaign.scaling(input, plan));
+  for (const input of HOSTILE_INPUTS.filter((h) => h.engineScaling)) await section(`engine scaling ${input.name}`, () => campaign.engineScaling(input, plan));
   return campaign.report;
 }

@@ -36,26 +36,42 @@ export interface Measured<T> {
   retainedBytes: number;
 }
 
+/**
+ * Heap after a collection, taken as the baseline before a measured call. Results of earlier calls
+ * are dropped by then, so one collection after each call suffices: it frees their garbage too.
+ */
+let baselineHeap: number | undefined;
+
+function heapBaseline(): number {
+  if (baselineHeap === undefined) {
+    fullGc();
+    baselineHeap = process.memoryUsage().heapUsed;
+  }
+  return baselineHeap;
+}
+
+function retainedSince(before: number): number {
+  fullGc();
+  const now = process.memoryUsage().heapUsed;
+  // The heap may settle lower than the first baseline; later calls compare with the lowest seen.
+  if (now < (baselineHeap ?? now)) baselineHeap = now;
+  return Math.max(0, now - before);
+}
+
 export function measureSync<T>(run: () => T, withHeap: boolean): Measured<T> {
-  if (withHeap) fullGc();
-  const heapBefore = process.memoryUsage().heapUsed;
+  const before = withHeap ? heapBaseline() : 0;
   const started = cpuNow();
   const value = run();
   const cpuMs = cpuNow() - started;
-  if (withHeap) fullGc();
-  const retainedBytes = withHeap ? process.memoryUsage().heapUsed - heapBefore : 0;
-  return { value, cpuMs, retainedBytes };
+  return { value, cpuMs, retainedBytes: withHeap ? retainedSince(before) : 0 };
 }
 
 export async function measureAsync<T>(run: () => Promise<T>, withHeap: boolean): Promise<Measured<T>> {
-  if (withHeap) fullGc();
-  const heapBefore = process.memoryUsage().heapUsed;
+  const before = withHeap ? heapBaseline() : 0;
   const started = cpuNow();
   const value = await run();
   const cpuMs = cpuNow() - started;
-  if (withHeap) fullGc();
-  const retainedBytes = withHeap ? process.memoryUsage().heapUsed - heapBefore : 0;
-  return { value, cpuMs, retainedBytes };
+  return { value, cpuMs, retainedBytes: withHeap ? retainedSince(before) : 0 };
 }
 
 /**

@@ -14,11 +14,17 @@ import type { FlatConfig, FlatEntry } from '../documents/flat';
 import { canonicalKey } from './canonical-key';
 import { hasPlaceholder } from './placeholders';
 
+/**
+ * A logical line: its natural lines joined (continuations removed), kept as one string plus the
+ * original offset of each joined piece. Per-character arrays cost about 200 bytes of heap per
+ * character: a 5 MB line took a gigabyte.
+ */
 interface LogicalLine {
-  /** Characters of the logical line, continuations joined. */
-  chars: string[];
-  /** Original offset of each character. */
-  offsets: number[];
+  text: string;
+  /** Index in `text` where each piece starts, ascending. */
+  pieceStarts: number[];
+  /** Original offset of each piece's first character. */
+  pieceOrigins: number[];
 }
 
 const BLANK = new Set([' ', '\t', '\f']);
@@ -41,7 +47,7 @@ export function parseProperties(text: string): FlatConfig {
       line++;
       continue;
     }
-    const logical: LogicalLine = { chars: [], offsets: [] };
+    const logical: LogicalLine = { text: '', pieceStarts: [], pieceOrigins: [] };
     line = readLogicalLine(text, index, line, first, logical);
     const entry = parseEntry(logical, index, config);
     if (entry) config.entries.push(entry);
@@ -49,63 +55,82 @@ export function parseProperties(text: string): FlatConfig {
   return config;
 }
 
+/** Original offset of the character at `index` of the logical line. */
+function originalOffset(line: LogicalLine, index: number): number {
+  let low = 0;
+  let high = line.pieceStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (line.pieceStarts[mid] <= index) low = mid;
+    else high = mid - 1;
+  }
+  return line.pieceOrigins[low] + (index - line.pieceStarts[low]);
+}
+
 /** Appends natural lines to `out` while they end in a continuation; returns the next line number. */
 function readLogicalLine(text: string, index: LineIndex, line: number, from: number, out: LogicalLine): number {
   let current = line;
   let position = from;
+  const pieces: string[] = [];
+  let length = 0;
   for (;;) {
     const end = index.lineEnd(current);
     let backslashes = 0;
     for (let i = end - 1; i >= position && text[i] === '\\'; i--) backslashes++;
     const continues = backslashes % 2 === 1 && current + 1 < index.lineCount;
     const contentEnd = backslashes % 2 === 1 ? end - 1 : end;
-    for (let i = position; i < contentEnd; i++) {
-      out.chars.push(text[i]);
-      out.offsets.push(i);
+    if (contentEnd > position) {
+      out.pieceStarts.push(length);
+      out.pieceOrigins.push(position);
+      pieces.push(text.slice(position, contentEnd));
+      length += contentEnd - position;
     }
     current++;
-    if (!continues) return current;
+    if (!continues) break;
     position = index.lineStart(current);
     const nextEnd = index.lineEnd(current);
     while (position < nextEnd && BLANK.has(text[position])) position++;
   }
+  out.text = pieces.join('');
+  return current;
 }
 
-function parseEntry(logical: LogicalLine, index: LineIndex, config: FlatConfig): FlatEntry | undefined {
-  const { chars, offsets } = logical;
-  if (chars.length === 0) return undefined;
-  let i = 0;
-  let key = '';
+/** Reads from `from` until `stop` says so, decoding escapes; unescaped runs are sliced, not copied by character. */
+function readUntil(line: LogicalLine, from: number, stop: (ch: string) => boolean, index: LineIndex, config: FlatConfig): { text: string; next: number } {
+  const chars = line.text;
+  let i = from;
+  let runStart = from;
+  let result = '';
   while (i < chars.length) {
     const ch = chars[i];
     if (ch === '\\') {
-      const decoded = decodeEscape(chars, i, offsets, index, config);
-      key += decoded.text;
+      result += chars.slice(runStart, i);
+      const decoded = decodeEscape(line, i, index, config);
+      result += decoded.text;
       i = decoded.next;
+      runStart = i;
       continue;
     }
-    if (ch === '=' || ch === ':' || BLANK.has(ch)) break;
-    key += ch;
+    if (stop(ch)) break;
     i++;
   }
-  const keyStart = offsets[0];
-  const keyEnd = i > 0 ? offsets[i - 1] + 1 : keyStart;
+  return { text: result + chars.slice(runStart, Math.min(i, chars.length)), next: i };
+}
+
+function parseEntry(logical: LogicalLine, index: LineIndex, config: FlatConfig): FlatEntry | undefined {
+  const chars = logical.text;
+  if (chars.length === 0) return undefined;
+  const keyRead = readUntil(logical, 0, (ch) => ch === '=' || ch === ':' || BLANK.has(ch), index, config);
+  const key = keyRead.text;
+  let i = keyRead.next;
+  const keyStart = originalOffset(logical, 0);
+  const keyEnd = i > 0 ? originalOffset(logical, Math.min(i, chars.length) - 1) + 1 : keyStart;
   while (i < chars.length && BLANK.has(chars[i])) i++;
   if (i < chars.length && (chars[i] === '=' || chars[i] === ':')) i++;
   while (i < chars.length && BLANK.has(chars[i])) i++;
-  const lineEnd = offsets[offsets.length - 1] + 1;
-  const valueStart = i < chars.length ? offsets[i] : lineEnd;
-  let value = '';
-  while (i < chars.length) {
-    if (chars[i] === '\\') {
-      const decoded = decodeEscape(chars, i, offsets, index, config);
-      value += decoded.text;
-      i = decoded.next;
-      continue;
-    }
-    value += chars[i];
-    i++;
-  }
+  const lineEnd = originalOffset(logical, chars.length - 1) + 1;
+  const valueStart = i < chars.length ? originalOffset(logical, i) : lineEnd;
+  const value = readUntil(logical, i, () => false, index, config).text;
   const valueEnd = Math.max(valueStart, lineEnd);
   return {
     key,
@@ -118,13 +143,8 @@ function parseEntry(logical: LogicalLine, index: LineIndex, config: FlatConfig):
   };
 }
 
-function decodeEscape(
-  chars: string[],
-  at: number,
-  offsets: number[],
-  index: LineIndex,
-  config: FlatConfig,
-): { text: string; next: number } {
+function decodeEscape(line: LogicalLine, at: number, index: LineIndex, config: FlatConfig): { text: string; next: number } {
+  const chars = line.text;
   const next = chars[at + 1];
   if (next === undefined) return { text: '', next: at + 1 };
   switch (next) {
@@ -137,10 +157,10 @@ function decodeEscape(
     case 'f':
       return { text: '\f', next: at + 2 };
     case 'u': {
-      const hex = chars.slice(at + 2, at + 6).join('');
+      const hex = chars.slice(at + 2, at + 6);
       if (/^[0-9a-fA-F]{4}$/.test(hex)) return { text: String.fromCharCode(parseInt(hex, 16)), next: at + 6 };
-      const end = offsets[Math.min(at + 5, chars.length - 1)] + 1;
-      config.errors.push({ message: 'malformed \\uXXXX escape (Java refuses to load this file)', range: index.range(offsets[at], end) });
+      const end = originalOffset(line, Math.min(at + 5, chars.length - 1)) + 1;
+      config.errors.push({ message: 'malformed \\uXXXX escape (Java refuses to load this file)', range: index.range(originalOffset(line, at), end) });
       return { text: 'u', next: at + 2 };
     }
     default:

@@ -22,15 +22,32 @@ import { colonAfter, detectYamlLayout, endOfLineAt, isEmptyValue, lastOwnEntry, 
 
 export type { YamlValue } from './yaml-render';
 
+/**
+ * Line index and layout of a file, computed once per parsed file: a lint run builds a fix for
+ * every finding, and a 2,000-line manifest has hundreds of them.
+ */
+const fileFacts = new WeakMap<TreeFile, { index: LineIndex; eol: string; layout: BlockLayout }>();
+
+function factsOf(file: TreeFile): { index: LineIndex; eol: string; layout: BlockLayout } {
+  let facts = fileFacts.get(file);
+  if (!facts) {
+    const index = new LineIndex(file.text);
+    facts = { index, eol: index.preferredEol(), layout: detectYamlLayout(file.text) };
+    fileFacts.set(file, facts);
+  }
+  return facts;
+}
+
 class YamlEditContext {
   readonly index: LineIndex;
   readonly eol: string;
   readonly layout: BlockLayout;
 
   constructor(readonly file: TreeFile) {
-    this.index = new LineIndex(file.text);
-    this.eol = this.index.preferredEol();
-    this.layout = detectYamlLayout(file.text);
+    const facts = factsOf(file);
+    this.index = facts.index;
+    this.eol = facts.eol;
+    this.layout = facts.layout;
   }
 
   get text(): string {

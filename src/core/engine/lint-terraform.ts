@@ -14,7 +14,7 @@ import { runRules, type RuleRunOutput } from './run-rules';
 import { waiverSites } from './waiver-sites';
 import type { WaiverSite } from '../suppressions/apply';
 import type { FileHost } from './api';
-import { parseErrorFinding } from './parse-error';
+import { noticeFinding, parseErrorFinding } from './parse-error';
 
 export interface TerraformRunInput {
   host: FileHost;
@@ -41,7 +41,12 @@ function blockSpans(body: Body, out: Range[], depth = 0): void {
 }
 
 export async function lintTerraformModule(input: TerraformRunInput): Promise<TerraformRunOutput> {
-  const module = await loadModule(input.host, input.dir, { varFiles: input.varFiles, overlays: input.overlays, parseCache: input.parseCache });
+  const module = await loadModule(input.host, input.dir, {
+    varFiles: input.varFiles,
+    overlays: input.overlays,
+    parseCache: input.parseCache,
+    maxFileSize: input.config.maxFileSizeBytes,
+  });
   const subjects: Subject[] = [...terraformSubjects(module), ...providerSubjects(module)];
   const makeContext = (subject: Subject): EvalContext => ({
     config: input.config,
@@ -60,6 +65,12 @@ export async function lintTerraformModule(input: TerraformRunInput): Promise<Ter
   const parseFindings: Finding[] = [];
   for (const file of module.files) {
     const kind = file.path.endsWith('.json') ? 'terraform-json' : file.path.endsWith('.tfvars') ? 'tfvars' : 'terraform';
+    if (file.skipped) {
+      // Left out on purpose, as other files are: one information finding for size, none for binary.
+      files.push({ file: file.path, kind, parseErrors: 0, skipped: file.error ?? file.skipped });
+      if (file.skipped === 'too-large') parseFindings.push(noticeFinding('file-skipped', file.path, `This file was not checked: it ${file.error}.`));
+      continue;
+    }
     files.push({ file: file.path, kind, parseErrors: file.parsed.errors.length });
     if (file.parsed.errors.length) parseFindings.push(parseErrorFinding(file.path, file.parsed.errors));
     const spans: Range[] = [];

@@ -9,6 +9,9 @@ import { flatEdits } from './flat-fix';
 
 export class FixNotApplicable extends Error {}
 
+/** More edits than this and the fix is not offered (see `buildFix`). */
+export const MAX_FIX_EDITS = 50;
+
 export interface FixTarget {
   subject: Subject;
   /** Resources that point at the subject through an attribute (Terraform). */
@@ -52,12 +55,14 @@ export function buildFix(spec: FixSpec, subject: Subject, evidence: Evidence, re
   const target: FixTarget = { subject, scope, evidence, related };
   const edits: TextEdit[] = [];
   try {
-    for (const op of spec.ops) edits.push(...editsFor(op, target));
+    for (const op of spec.ops) for (const edit of editsFor(op, target)) edits.push(edit);
   } catch (error) {
     if (error instanceof FixNotApplicable) return undefined;
     throw error;
   }
-  if (edits.length === 0) return undefined;
+  // A fix that rewrites hundreds of places is not a quick fix anyone reviews; and since every
+  // finding of such a file carries it, offering it made a generated file quadratic to lint.
+  if (edits.length === 0 || edits.length > MAX_FIX_EDITS) return undefined;
   const indirect = evidence.origins.some((o) => o.file !== subject.file || !rangeInside(o.range, evidence.range));
   return { title: spec.title, edits: mergeEdits(edits), preferred: spec.safe !== false && !indirect };
 }
@@ -69,12 +74,18 @@ function rangeInside(inner: { start: { offset: number }; end: { offset: number }
 /** Several insertions at one place (two attributes into the same block) become one edit. */
 function mergeEdits(edits: TextEdit[]): TextEdit[] {
   const out: TextEdit[] = [];
+  const insertions = new Map<string, TextEdit>();
   for (const edit of edits) {
-    const previous = out.find(
-      (e) => e.file === edit.file && e.range.start.offset === edit.range.start.offset && e.range.end.offset === e.range.start.offset && edit.range.end.offset === edit.range.start.offset,
-    );
-    if (previous) previous.newText += edit.newText;
-    else out.push({ ...edit });
+    const isInsertion = edit.range.end.offset === edit.range.start.offset;
+    const key = `${edit.file}\u0000${edit.range.start.offset}`;
+    const previous = isInsertion ? insertions.get(key) : undefined;
+    if (previous) {
+      previous.newText += edit.newText;
+      continue;
+    }
+    const copy = { ...edit };
+    out.push(copy);
+    if (isInsertion) insertions.set(key, copy);
   }
   return out;
 }

@@ -22,7 +22,7 @@ import {
   type TextChange,
 } from '../edits';
 import type { FlatHandle } from '../subjects/flat-scope';
-import { FixNotApplicable, type FixTarget } from './build-fix';
+import { FixNotApplicable, MAX_FIX_EDITS, type FixTarget } from './build-fix';
 
 function plain(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
@@ -60,6 +60,7 @@ export function flatEdits(op: FixOperation, target: FixTarget): TextEdit[] {
     if ('set' in op) {
       const lookup = target.scope.resolve(op.set.path.split('.'));
       const existing = lookup.filter((l) => l.state === 'known');
+      if (existing.length > MAX_FIX_EDITS) throw new FixNotApplicable('the key is set in too many places to change them all');
       if (existing.length) {
         return existing.map((l) => {
           const range = (l as { range: TextEdit['range'] }).range;

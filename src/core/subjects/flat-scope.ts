@@ -36,9 +36,27 @@ export class FlatScope implements Scope {
     this.handle = { kind: 'flat', config, tree, text, section };
   }
 
+  /**
+   * Entries by canonical key, built on first use: every finding's fix resolves its key again, so
+   * a linear search made a file with thousands of findings quadratic to lint.
+   */
+  private byKey?: Map<string, FlatEntry[]>;
+
+  private entriesWithKey(key: string): FlatEntry[] {
+    if (!this.byKey) {
+      this.byKey = new Map();
+      for (const entry of this.entries) {
+        const list = this.byKey.get(entry.canonicalKey);
+        if (list) list.push(entry);
+        else this.byKey.set(entry.canonicalKey, [entry]);
+      }
+    }
+    return this.byKey.get(key) ?? [];
+  }
+
   resolve(path: string[]): Lookup[] {
     const key = canonicalKey(path.join('.'), this.config.carrier);
-    const found = this.entries.filter((e) => e.canonicalKey === key);
+    const found = this.entriesWithKey(key);
     if (found.length === 0) {
       // A parent key set to a scalar or a placeholder (e.g. `server.ssl: ${SSL}`) leaves the child unknown.
       return [{ state: 'absent', anchor: this.headerRange, scope: this, path }];

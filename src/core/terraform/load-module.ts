@@ -88,7 +88,7 @@ async function assembleModule(ctx: LoadContext, dir: string, addressPrefix: stri
 
 async function readModuleFile(ctx: LoadContext, path: string): Promise<ModuleFile> {
   const read = await ctx.reader.readText(path);
-  if (read.error !== undefined) return { path, parsed: emptyFile(path, `${basename(path)} ${read.error}`), error: read.error };
+  if (read.error !== undefined) return { path, parsed: emptyFile(path, `${basename(path)} ${read.error}`), error: read.error, skipped: read.skipped };
   try {
     return { path, parsed: ctx.cache.get(path, read.text) };
   } catch (error) {

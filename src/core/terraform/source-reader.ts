@@ -4,12 +4,13 @@
  * caller and the host may be slow (a remote workspace). Nothing here throws.
  */
 import type { DirectoryEntry, FileHost } from '../engine/api';
+import { decodeText } from '../text/decode';
 import { basename, dirname, normalize } from '../util/paths';
 
 /** Larger files are listed with an error rather than parsed: real .tf files are far smaller. */
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 
-export type ReadResult = { text: string; error?: undefined } | { text?: undefined; error: string };
+export type ReadResult = { text: string; error?: undefined } | { text?: undefined; error: string; skipped?: 'too-large' | 'binary' };
 
 export class SourceReader {
   private readonly files = new Map<string, Promise<ReadResult>>();
@@ -88,11 +89,11 @@ export class SourceReader {
     if (content === undefined) return { error: 'cannot be read' };
     if (typeof content === 'string') return this.checked(content, content.length);
     if (content.byteLength > this.maxFileSize) return this.tooLarge(content.byteLength);
-    try {
-      return this.checked(new TextDecoder('utf-8', { fatal: true }).decode(content), content.byteLength);
-    } catch {
-      return { error: 'is not valid UTF-8 text' };
-    }
+    // The shared decoder, so a byte-order mark (UTF-8 or UTF-16) is read as editors read it.
+    const decoded = decodeText(content);
+    if (decoded.binary) return { error: 'is not a text file', skipped: 'binary' };
+    if (decoded.invalidUtf8) return { error: 'is not valid UTF-8 text' };
+    return this.checked(decoded.text, content.byteLength);
   }
 
   private checked(text: string, size: number): ReadResult {
@@ -101,6 +102,6 @@ export class SourceReader {
   }
 
   private tooLarge(size: number): ReadResult {
-    return { error: `is ${size} bytes, over the ${this.maxFileSize}-byte limit for analysis` };
+    return { error: `is ${size} bytes, over the ${this.maxFileSize}-byte limit for analysis`, skipped: 'too-large' };
   }
 }

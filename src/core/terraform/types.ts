@@ -102,6 +102,8 @@ export interface ModuleFile {
   parsed: HclFile;
   /** Set when the file was not parsed (too large, not UTF-8, unreadable); `parsed` is then empty. */
   error?: string;
+  /** Set when the file was left out on purpose rather than broken: over the size limit, or not text. */
+  skipped?: 'too-large' | 'binary';
 }
 
 export interface TerraformModule {

@@ -29,6 +29,34 @@ export interface YamlParseOptions {
   version?: '1.1' | '1.2';
 }
 
+/**
+ * The `yaml` composer recurses once per nesting level. Past about a thousand levels it overflows
+ * the stack, and on Node 20 a later regular-expression compilation then aborts the whole process
+ * ("RegExpCompiler Allocation failed"): the editor's extension host with it. Deeper files are
+ * reported instead of composed; real configuration nests a few dozen levels.
+ */
+export const MAX_NESTING = 256;
+
+const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
+
+/** Offset of the first collection nested deeper than MAX_NESTING in the concrete syntax tree (walked without recursion). */
+function firstTooDeep(tokens: unknown[]): number | undefined {
+  const stack: Array<[unknown, number]> = tokens.map((token) => [token, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (!token || typeof token !== 'object') continue;
+    const record = token as Record<string, unknown>;
+    const level = COLLECTIONS.has(record.type as string) ? depth + 1 : depth;
+    if (level > MAX_NESTING) return typeof record.offset === 'number' ? record.offset : 0;
+    for (const key of ['value', 'key', 'items']) {
+      const child = record[key];
+      if (Array.isArray(child)) for (const item of child) stack.push([item, level]);
+      else if (child && typeof child === 'object') stack.push([child, level]);
+    }
+  }
+  return undefined;
+}
+
 const HELM_UNREADABLE_REASON =
   'this Helm template is not valid YAML before rendering; lint the rendered manifest to check it';
 
@@ -44,6 +72,11 @@ export function parseYamlTree(text: string, options: YamlParseOptions = {}): Tre
   try {
     const tokens = [...new Parser().parse(mask.masked)];
     collectComments(tokens, text, index, comments);
+    const deepAt = firstTooDeep(tokens);
+    if (deepAt !== undefined) {
+      errors.push({ message: `nested more than ${MAX_NESTING} levels deep; the file was not checked`, range: index.range(deepAt, Math.min(text.length, deepAt + 1)) });
+      return { syntax: 'yaml', text, documents: [{ root: undefined, range: index.range(0, text.length), index: 0 }], errors, comments };
+    }
     const composer = new Composer({ keepSourceTokens: true, uniqueKeys: false, version, prettyErrors: false, strict: false });
     const docs = [...composer.compose(tokens, true, mask.masked.length)];
     const layout = mask.templateLines.length > 0 ? new LineLayout(mask.masked, index) : undefined;
