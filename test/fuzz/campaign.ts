@@ -23,6 +23,8 @@ export interface CampaignOptions {
   only?: string;
   /** Called before each case starts, so a supervisor can name the case that hangs. */
   onCase?: (id: string) => void;
+  /** Called for each failure as it is found, so a supervisor keeps them if the run dies later. */
+  onFailure?: (failure: Failure) => void;
 }
 
 export interface Failure {
@@ -59,13 +61,15 @@ interface Plan {
   scalingScale: number;
   scalingRatio: number;
   scalingRounds: number;
+  /** Engine scaling probes use n = the case size × this (the engine costs more per character than a parser). */
+  engineScalingScale: number;
   /** How many of a family's parser targets each hostile input goes through (the engine always). */
   hostileTargets: number;
 }
 
 const PLANS: Record<CampaignMode, Plan> = {
-  bounded: { seedsPerFamily: 3, mutationsPerSeed: 6, byteMutationsPerSeed: 2, boundedSizes: true, scalingScale: 1 / 16, scalingRatio: 8, scalingRounds: 2, hostileTargets: 1 },
-  long: { seedsPerFamily: 40, mutationsPerSeed: 30, byteMutationsPerSeed: 8, boundedSizes: false, scalingScale: 1, scalingRatio: 8, scalingRounds: 3, hostileTargets: Number.POSITIVE_INFINITY },
+  bounded: { seedsPerFamily: 3, mutationsPerSeed: 6, byteMutationsPerSeed: 2, boundedSizes: true, scalingScale: 1 / 16, scalingRatio: 8, scalingRounds: 2, engineScalingScale: 1, hostileTargets: 1 },
+  long: { seedsPerFamily: 15, mutationsPerSeed: 20, byteMutationsPerSeed: 7, boundedSizes: false, scalingScale: 1, scalingRatio: 8, scalingRounds: 3, engineScalingScale: 1 / 4, hostileTargets: Number.POSITIVE_INFINITY },
 };
 
 /** Input larger than this through the engine needs a raised size limit (the default skips it). */
@@ -106,7 +110,9 @@ class Campaign {
   }
 
   private fail(caseId: string, problems: string[]): void {
-    if (problems.length > 0) this.report.failures.push({ caseId, problems });
+    if (problems.length === 0) return;
+    this.report.failures.push({ caseId, problems });
+    this.options.onFailure?.({ caseId, problems });
   }
 
   private note(caseId: string, chars: number, cpuMs: number, retainedBytes: number): void {
@@ -211,7 +217,7 @@ class Campaign {
 
   /** The engine's CPU time per 1,000 characters at two sizes of a many-objects input, best of three. */
   async engineScaling(input: HostileInput, plan: Plan): Promise<void> {
-    const large = Math.max(2, Math.round(sizeFor(input, plan) * plan.scalingScale));
+    const large = Math.max(2, Math.round(sizeFor(input, plan) * plan.engineScalingScale));
     const small = Math.max(1, Math.round(large / plan.scalingRatio));
     const caseId = `engine scaling ${input.name} ${small}→${large}`;
     if (!this.wanted(caseId)) return;
@@ -222,6 +228,7 @@ class Campaign {
     const best = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
     for (let round = 0; round < 3; round++) {
       for (const [i, text] of texts.entries()) {
+        this.options.onCase?.(`${caseId} (round ${round + 1}, ${i === 0 ? 'small' : 'large'})`);
         const started = cpuNow();
         await lintOne(path, text, ENGINE_CONFIG);
         best[i] = Math.min(best[i], cpuNow() - started);

@@ -5,7 +5,7 @@
  */
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
-import type { CampaignReport } from './campaign';
+import type { CampaignReport, Failure } from './campaign';
 import type { ChildMessage, ChildRequest } from './child';
 
 export interface SupervisorOptions extends ChildRequest {
@@ -21,6 +21,8 @@ export interface SupervisedRun {
   /** Set when the child hung, died or failed outside any case. */
   abort?: { caseId: string; reason: string };
   casesStarted: number;
+  /** Failures as they were found (kept when the run aborts before its report). */
+  failures: Failure[];
 }
 
 export function superviseCampaign(options: SupervisorOptions): Promise<SupervisedRun> {
@@ -29,17 +31,18 @@ export function superviseCampaign(options: SupervisorOptions): Promise<Supervise
       execArgv: [`--max-old-space-size=${options.maxMemoryMb}`, '--expose-gc'],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
+    const failures: Failure[] = [];
     let current = '(starting)';
     let casesStarted = 0;
     let stderr = '';
     let settled = false;
     let watchdog: ReturnType<typeof setTimeout> | undefined;
-    const finish = (run: Omit<SupervisedRun, 'casesStarted'>) => {
+    const finish = (run: Omit<SupervisedRun, 'casesStarted' | 'failures'>) => {
       if (settled) return;
       settled = true;
       if (watchdog) clearTimeout(watchdog);
       if (child.exitCode === null) child.kill('SIGKILL');
-      resolve({ ...run, casesStarted });
+      resolve({ ...run, casesStarted, failures });
     };
     const arm = () => {
       if (watchdog) clearTimeout(watchdog);
@@ -55,6 +58,8 @@ export function superviseCampaign(options: SupervisorOptions): Promise<Supervise
         casesStarted++;
         options.onCase?.(message.id);
         arm();
+      } else if (message.type === 'failure') {
+        failures.push(message.failure);
       } else if (message.type === 'done') {
         finish({ report: message.report });
       } else {
@@ -83,6 +88,9 @@ export function describeRun(run: SupervisedRun): string[] {
     );
     for (const failure of report.failures) lines.push(`FAIL ${failure.caseId}: ${failure.problems.join('; ')}`);
   }
-  if (run.abort) lines.push(`ABORT in ${run.abort.caseId}: ${run.abort.reason}`);
+  if (run.abort) {
+    lines.push(`ABORT in ${run.abort.caseId} after ${run.casesStarted} cases: ${run.abort.reason}`);
+    for (const failure of run.failures) lines.push(`FAIL ${failure.caseId}: ${failure.problems.join('; ')}`);
+  }
   return lines;
 }

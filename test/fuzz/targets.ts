@@ -10,6 +10,8 @@ import { classifyFile } from '../../src/core/documents/classify';
 import { createEngine } from '../../src/core/engine/engine';
 import type { DirectoryEntry, EngineLintResult, FileHost } from '../../src/core/engine/api';
 import type { EngineConfig } from '../../src/core/config/types';
+import { loadConfigText } from '../../src/core/config/load';
+import { parseWaiverFile } from '../../src/core/engine/waiver-file';
 import type { Family } from './corpus';
 
 export interface ParseView {
@@ -45,6 +47,12 @@ export const PARSER_TARGETS: readonly ParserTarget[] = [
   { name: 'yaml-helm', family: 'yaml', run: (text) => view(text, parseYamlTree(text, { templates: 'helm' })) },
   { name: 'yaml-spring', family: 'yaml', run: (text) => view(text, parseAppConfig('/w/application.yml', text, 'spring-config').config) },
   { name: 'yaml-classify', family: 'yaml', run: (text) => ({ text, tree: classifyFile('/w/deploy.yaml', text), errors: [] }) },
+  {
+    name: 'yaml-settings-file',
+    family: 'yaml',
+    run: (text) => ({ text, tree: [], errors: loadConfigText(text, '.enisa-health.yaml').errors.map((e) => ({ message: e.message, range: undefined })) }),
+  },
+  { name: 'yaml-waiver-file', family: 'yaml', run: (text) => ({ text, tree: parseWaiverFile('/w/.enisa-health-waivers.yaml', text, '/w'), errors: [] }) },
   { name: 'json-tree', family: 'json', run: (text) => view(text, parseJsonTree(text)) },
   { name: 'json-aspnet', family: 'json', run: (text) => view(text, parseAppConfig('/w/appsettings.json', text, 'aspnet-config').config) },
   { name: 'json-classify', family: 'json', run: (text) => ({ text, tree: classifyFile('/w/settings.json', text), errors: [] }) },

@@ -3,6 +3,7 @@
  * never throws and never half-applies: with errors, callers keep the defaults and show the errors.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { yamlLimitProblem } from '../yaml/limits';
 import { LineIndex } from '../text/position';
 import type { Severity } from '../findings/types';
 import type { EngineConfig, RuleSetting } from './types';
@@ -43,6 +44,11 @@ export function loadConfigText(text: string, path: string): LoadedConfig {
     const pos = index.position(offset);
     errors.push({ message: `${path}: ${message}`, line: pos.line + 1, column: pos.column + 1 });
   };
+  const limit = yamlLimitProblem(text);
+  if (limit) {
+    const pos = index.position(limit.offset);
+    return { errors: [{ message: `${path}: ${limit.message}`, line: pos.line + 1, column: pos.column + 1 }] };
+  }
   let doc;
   try {
     doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });

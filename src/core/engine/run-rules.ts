@@ -15,9 +15,22 @@ export interface RuleRunOutput {
 
 const RAISE: Record<Severity, Severity> = { info: 'warning', warning: 'error', error: 'error' };
 
+/** Lower-cased classification tag names and values, per configuration (asked once per finding). */
+const classificationSets = new WeakMap<EngineConfig['dataClassification'], { from: [string[], string[]]; names: Set<string>; values: Set<string> }>();
+
 export function holdsHealthData(subject: Subject, config: EngineConfig): boolean {
-  const names = new Set(config.dataClassification.tagNames.map((n) => n.toLowerCase()));
-  const values = new Set(config.dataClassification.healthValues.map((v) => v.toLowerCase()));
+  const { tagNames, healthValues } = config.dataClassification;
+  let sets = classificationSets.get(config.dataClassification);
+  // Settings may replace the lists of an existing config object; then the sets are rebuilt.
+  if (!sets || sets.from[0] !== tagNames || sets.from[1] !== healthValues) {
+    sets = {
+      from: [tagNames, healthValues],
+      names: new Set(config.dataClassification.tagNames.map((n) => n.toLowerCase())),
+      values: new Set(config.dataClassification.healthValues.map((v) => v.toLowerCase())),
+    };
+    classificationSets.set(config.dataClassification, sets);
+  }
+  const { names, values } = sets;
   return Object.entries(subject.tags).some(([k, v]) => names.has(k.toLowerCase()) && values.has(v.toLowerCase()));
 }
 

@@ -10,12 +10,16 @@
  */
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { LineIndex } from '../text/position';
+import { yamlLimitProblem } from '../yaml/limits';
 import type { WaiverSite } from '../suppressions/apply';
 
 export const WAIVER_FILE_NAME = '.enisa-health-waivers.yaml';
 
 export function parseWaiverFile(path: string, text: string, baseDir: string): WaiverSite[] {
-  const doc = parseDocument(text);
+  // A waiver file nested thousands of levels deep would overflow the YAML composer (see ../yaml/limits).
+  if (yamlLimitProblem(text)) return [];
+  // uniqueKeys: the library's duplicate-key check is quadratic (32,000 keys took 5 s).
+  const doc = parseDocument(text, { uniqueKeys: false });
   const index = new LineIndex(text);
   const list = isMap(doc.contents) ? doc.contents.get('waivers', true) : undefined;
   if (!isSeq(list)) return [];

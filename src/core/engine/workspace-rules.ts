@@ -7,10 +7,25 @@ import type { FileHost } from './api';
 import { loadRules, type RuleLoadError } from '../rules/load-rules';
 import type { Rule } from '../rules/rule';
 import { decodeText } from '../text/decode';
+import { yamlLimitProblem } from '../yaml/limits';
 
 function join(dir: string, name: string): string {
   if (name.startsWith('/')) return name;
   return `${dir.replace(/\/+$/, '')}/${name}`.replace(/\/\.\//g, '/');
+}
+
+/** Rule files are small documents; a handful of aliases (shared condition snippets) is plenty. */
+const MAX_RULE_FILE_ALIASES = 200;
+
+/** An upper bound on the aliases (`*name`) in YAML text: every `*` after a blank or a flow indicator. */
+function countAliases(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) !== 42) continue;
+    const before = i === 0 ? ' ' : text[i - 1];
+    if (/[\s,[{:-]/.test(before)) count++;
+  }
+  return count;
 }
 
 export async function loadWorkspaceRules(host: FileHost, configDir: string, folders: string[], knownControls: (id: string) => boolean): Promise<{ rules: Rule[]; errors: RuleLoadError[] }> {
@@ -32,12 +47,31 @@ export async function loadWorkspaceRules(host: FileHost, configDir: string, fold
         errors.push({ ruleId: '(file)', definedIn: path, message: 'rule file larger than 512 KB is ignored' });
         continue;
       }
-      for (const doc of parseAllDocuments(text) as Array<{ errors: unknown[]; toJS(options?: { maxAliasCount?: number }): unknown }>) {
+      const limit = yamlLimitProblem(text);
+      if (limit) {
+        errors.push({ ruleId: '(file)', definedIn: path, message: `rule file ${limit.message}` });
+        continue;
+      }
+      // The library resolves each alias by searching the document, and checks duplicate keys pair by
+      // pair: both quadratic, so a rule file full of aliases or keys could stall every lint.
+      const aliases = countAliases(text);
+      if (aliases > MAX_RULE_FILE_ALIASES) {
+        errors.push({ ruleId: '(file)', definedIn: path, message: `rule file uses ${aliases} aliases, more than the ${MAX_RULE_FILE_ALIASES} allowed` });
+        continue;
+      }
+      for (const doc of parseAllDocuments(text, { uniqueKeys: false }) as Array<{ errors: unknown[]; toJS(options?: { maxAliasCount?: number }): unknown }>) {
         if (doc.errors.length) {
           errors.push({ ruleId: '(file)', definedIn: path, message: 'not valid YAML' });
           continue;
         }
-        const value = doc.toJS({ maxAliasCount: 100 });
+        let value: unknown;
+        try {
+          value = doc.toJS({ maxAliasCount: 100 });
+        } catch (error) {
+          // The library refuses alias bombs by throwing; one bad file must not stop every lint.
+          errors.push({ ruleId: '(file)', definedIn: path, message: `rule file could not be read: ${error instanceof Error ? error.message : String(error)}` });
+          continue;
+        }
         for (const def of Array.isArray(value) ? value : [value]) {
           if (def && typeof def === 'object') data.push({ ...(def as object), definedIn: path });
         }

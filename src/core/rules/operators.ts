@@ -1,9 +1,11 @@
 /** The value tests of the condition language, on plain values (already resolved and known). */
 import type { EngineConfig } from '../config/types';
 import type { NumberOperand, ValueTest } from './condition-types';
-import { compileSafeRegex } from './safe-regex';
+import { compileSafeRegex, MAX_MATCH_LENGTH } from './safe-regex';
 
 export type TestVerdict = boolean | { undetermined: string };
+
+const TOO_LONG_TO_MATCH: TestVerdict = { undetermined: `the value is longer than ${MAX_MATCH_LENGTH} characters, too long to test against a pattern` };
 
 const OPEN_CIDRS = new Set(['0.0.0.0/0', '::/0', '*', 'internet', 'any', '0.0.0.0']);
 
@@ -65,9 +67,11 @@ export function applyOperators(test: ValueTest, value: unknown, config: EngineCo
   if (test.notOneOf && test.notOneOf.some((v) => looselyEqual(value, v))) return false;
   if (test.matches !== undefined) {
     if (typeof value !== 'string' && typeof value !== 'number') return false;
+    if (String(value).length > MAX_MATCH_LENGTH) return TOO_LONG_TO_MATCH;
     if (!compileSafeRegex(test.matches, test.ignoreCase).test(String(value))) return false;
   }
   if (test.notMatches !== undefined && (typeof value === 'string' || typeof value === 'number')) {
+    if (String(value).length > MAX_MATCH_LENGTH) return TOO_LONG_TO_MATCH;
     if (compileSafeRegex(test.notMatches, test.ignoreCase).test(String(value))) return false;
   }
   for (const op of ['gte', 'lte', 'gt', 'lt'] as const) {

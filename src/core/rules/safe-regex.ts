@@ -1,10 +1,18 @@
 /**
- * Regular expressions from rule files are limited to a subset without backreferences, lookaround
- * or nested quantifiers, so that a rule file (possibly from a workspace) cannot make matching take
- * exponential time. Built-in rules go through the same gate, so the subset is what rule authors
- * see everywhere.
+ * Regular expressions from rule files, which may come from a workspace. Two guards:
+ * - a subset without backreferences, lookaround or nested quantifiers, checked when rules load, so
+ *   authors see clear errors for shapes that backtrack badly elsewhere;
+ * - matching itself runs on a linear-time matcher (`./linear-regex.ts`), never on the
+ *   backtracking `RegExp`: shapes the subset lets through, such as `.*.*.*.*x` (polynomial, not
+ *   exponential: minutes on 200 characters with `RegExp`), cannot hang the engine either.
+ * Built-in rules go through the same gate, so the subset is what rule authors see everywhere.
  */
-const cache = new Map<string, RegExp>();
+import { compileLinearRegex, RegexSyntaxError, type LinearRegex } from './linear-regex';
+
+/** Longer values are not tested against patterns: matching costs time in proportion to length × pattern. */
+export const MAX_MATCH_LENGTH = 65_536;
+
+const cache = new Map<string, LinearRegex>();
 
 export class UnsafeRegexError extends Error {}
 
@@ -53,14 +61,20 @@ export function checkRegexSafety(source: string): string | undefined {
   return undefined;
 }
 
-export function compileSafeRegex(source: string, ignoreCase = false): RegExp {
+export function compileSafeRegex(source: string, ignoreCase = false): LinearRegex {
   const key = (ignoreCase ? 'i:' : 's:') + source;
   let compiled = cache.get(key);
   if (!compiled) {
     const problem = checkRegexSafety(source);
     if (problem) throw new UnsafeRegexError(`unsafe regular expression /${source}/: ${problem}`);
-    compiled = new RegExp(source, ignoreCase ? 'i' : '');
+    try {
+      compiled = compileLinearRegex(source, ignoreCase);
+    } catch (error) {
+      if (!(error instanceof RegexSyntaxError)) throw error;
+      throw new UnsafeRegexError(`regular expression /${source}/ cannot be matched safely: ${error.message}`);
+    }
     cache.set(key, compiled);
   }
   return compiled;
 }
+

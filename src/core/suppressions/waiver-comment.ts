@@ -4,6 +4,7 @@
  * that add waivers share this so what they write always parses back to the same waiver.
  */
 import { isMap, isSeq, parseDocument, YAMLSeq } from 'yaml';
+import { yamlLimitProblem } from '../yaml/limits';
 import { WAIVER_KEYWORD } from './parse';
 
 /** `#` or `//` comments, or `file` when the format has no comments and the waiver file is used. */
@@ -50,7 +51,11 @@ export interface WaiverFileEntry extends WaiverText {
 
 /** The waiver file's new text with `entry` appended to its `waivers:` list (created when absent). */
 export function appendWaiverFileEntry(existing: string | undefined, entry: WaiverFileEntry): string {
-  const doc = parseDocument(existing && existing.trim() ? existing : 'waivers: []\n');
+  const text = existing && existing.trim() ? existing : 'waivers: []\n';
+  // The file is the user's and may be anything: refuse what would overflow the YAML composer.
+  const limit = yamlLimitProblem(text);
+  if (limit) throw new Error(`the waiver file cannot be edited: it ${limit.message.replace(/; the file was not checked$/, '')}`);
+  const doc = parseDocument(text, { uniqueKeys: false });
   const root: unknown = doc.contents;
   if (!isMap(root)) throw new Error('the waiver file does not hold a mapping at the top');
   const current: unknown = root.get('waivers', true);

@@ -14,6 +14,7 @@ import type { TemplatedNode, TreeDocument, TreeFile } from '../documents/tree';
 import { hasTemplateActions, maskTemplateActions, type MaskedText, type TemplateAction } from './helm-mask';
 import { attachTemplateLines, LineLayout } from './helm-attach';
 import { EMBEDDED_TEMPLATE_REASON, HELM_TEMPLATED_REASON, YamlNodeConverter } from './yaml-nodes';
+import { estimateValues, firstTooDeep, tooDeepMessage, tooManyValuesMessage, MAX_VALUES } from './limits';
 
 export interface YamlParseOptions {
   /**
@@ -29,34 +30,6 @@ export interface YamlParseOptions {
   version?: '1.1' | '1.2';
 }
 
-/**
- * The `yaml` composer recurses once per nesting level. Past about a thousand levels it overflows
- * the stack, and on Node 20 a later regular-expression compilation then aborts the whole process
- * ("RegExpCompiler Allocation failed"): the editor's extension host with it. Deeper files are
- * reported instead of composed; real configuration nests a few dozen levels.
- */
-export const MAX_NESTING = 256;
-
-const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
-
-/** Offset of the first collection nested deeper than MAX_NESTING in the concrete syntax tree (walked without recursion). */
-function firstTooDeep(tokens: unknown[]): number | undefined {
-  const stack: Array<[unknown, number]> = tokens.map((token) => [token, 0]);
-  while (stack.length > 0) {
-    const [token, depth] = stack.pop()!;
-    if (!token || typeof token !== 'object') continue;
-    const record = token as Record<string, unknown>;
-    const level = COLLECTIONS.has(record.type as string) ? depth + 1 : depth;
-    if (level > MAX_NESTING) return typeof record.offset === 'number' ? record.offset : 0;
-    for (const key of ['value', 'key', 'items']) {
-      const child = record[key];
-      if (Array.isArray(child)) for (const item of child) stack.push([item, level]);
-      else if (child && typeof child === 'object') stack.push([child, level]);
-    }
-  }
-  return undefined;
-}
-
 const HELM_UNREADABLE_REASON =
   'this Helm template is not valid YAML before rendering; lint the rendered manifest to check it';
 
@@ -69,12 +42,20 @@ export function parseYamlTree(text: string, options: YamlParseOptions = {}): Tre
   const errors: TreeFile['errors'] = [];
   const comments: TreeFile['comments'] = [];
   const documents: TreeDocument[] = [];
+  // The yaml library only breaks lines at LF and CRLF; editors also at a lone CR (old Mac files).
+  // Reading a lone CR as LF keeps every offset, and ranges come from the original text's index.
+  const source = mask.masked.replace(/\r(?!\n)/g, '\n');
+  const estimated = estimateValues(source);
+  if (estimated > MAX_VALUES) {
+    errors.push({ message: tooManyValuesMessage(estimated), range: index.range(0, 0) });
+    return { syntax: 'yaml', text, documents: [{ root: undefined, range: index.range(0, text.length), index: 0 }], errors, comments };
+  }
   try {
-    const tokens = [...new Parser().parse(mask.masked)];
+    const tokens = [...new Parser().parse(source)];
     collectComments(tokens, text, index, comments);
     const deepAt = firstTooDeep(tokens);
     if (deepAt !== undefined) {
-      errors.push({ message: `nested more than ${MAX_NESTING} levels deep; the file was not checked`, range: index.range(deepAt, Math.min(text.length, deepAt + 1)) });
+      errors.push({ message: tooDeepMessage(), range: index.range(deepAt, Math.min(text.length, deepAt + 1)) });
       return { syntax: 'yaml', text, documents: [{ root: undefined, range: index.range(0, text.length), index: 0 }], errors, comments };
     }
     const composer = new Composer({ keepSourceTokens: true, uniqueKeys: false, version, prettyErrors: false, strict: false });

@@ -1,0 +1,67 @@
+/**
+ * Limits that keep the `yaml` library away from inputs it cannot survive: nesting deep enough to
+ * overflow its recursive composer, and more values than its memory use allows. Checked on the
+ * concrete syntax tree (walked without recursion) and on the raw text, before composing.
+ */
+import { Parser } from 'yaml';
+
+/**
+ * The `yaml` composer recurses once per nesting level. Past about a thousand levels it overflows
+ * the stack, and on Node 20 a later regular-expression compilation then aborts the whole process
+ * ("RegExpCompiler Allocation failed"): the editor's extension host with it. Deeper files are
+ * reported instead of composed; real configuration nests a few dozen levels.
+ */
+export const MAX_NESTING = 256;
+
+/**
+ * The `yaml` library holds about a kilobyte per value while composing: a 5 MB flow list of short
+ * items (`[x, y, x, ...]`, 800,000 values) needed over 2 GB and ended the process. Files with
+ * more values than this are reported instead of parsed; a real 4 MB manifest has about 200,000.
+ */
+export const MAX_VALUES = 500_000;
+
+/** An upper-bound estimate of the values in YAML text: every value but the first needs a line break or a flow separator before it. */
+export function estimateValues(text: string): number {
+  let count = 1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 44 || code === 91 || code === 123) count++;
+  }
+  return count;
+}
+
+const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
+
+/** Offset of the first collection nested deeper than MAX_NESTING in the concrete syntax tree (walked without recursion). */
+export function firstTooDeep(tokens: unknown[]): number | undefined {
+  const stack: Array<[unknown, number]> = tokens.map((token) => [token, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (!token || typeof token !== 'object') continue;
+    const record = token as Record<string, unknown>;
+    const level = COLLECTIONS.has(record.type as string) ? depth + 1 : depth;
+    if (level > MAX_NESTING) return typeof record.offset === 'number' ? record.offset : 0;
+    for (const key of ['value', 'key', 'items']) {
+      const child = record[key];
+      if (Array.isArray(child)) for (const item of child) stack.push([item, level]);
+      else if (child && typeof child === 'object') stack.push([child, level]);
+    }
+  }
+  return undefined;
+}
+
+export function tooDeepMessage(): string {
+  return `nested more than ${MAX_NESTING} levels deep; the file was not checked`;
+}
+
+export function tooManyValuesMessage(estimated: number): string {
+  return `holds about ${estimated} values, more than the ${MAX_VALUES} that are checked; the file was not checked`;
+}
+
+/** Why `text` must not be composed by the `yaml` library, with where; undefined when it is safe. */
+export function yamlLimitProblem(text: string): { message: string; offset: number } | undefined {
+  const estimated = estimateValues(text);
+  if (estimated > MAX_VALUES) return { message: tooManyValuesMessage(estimated), offset: 0 };
+  const deepAt = firstTooDeep([...new Parser().parse(text)]);
+  return deepAt === undefined ? undefined : { message: tooDeepMessage(), offset: deepAt };
+}
