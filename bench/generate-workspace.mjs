@@ -5,25 +5,21 @@
 // The same seed and count always give the same files.
 //   node bench/generate-workspace.mjs <dir> <files> [seed]
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** mulberry32: small, seeded, reproducible. */
+/**
+ * The seeded PRNG the test suites use (test/fuzz/random.ts), from out/: `npm run bench` builds it.
+ * Loaded on first use, so bench/run.mjs can still explain a missing out/ itself.
+ */
 function random(seed) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: (items) => items[Math.floor(next() * items.length)],
-    chance: (p) => next() < p,
-  };
+  const require = createRequire(import.meta.url);
+  try {
+    return require('../out/test/fuzz/random.js').createRandom(seed);
+  } catch (error) {
+    throw new Error(`the generator needs out/test/fuzz/random.js: run "node scripts/build.mjs --tests" first (${error.message})`);
+  }
 }
 
 const SERVICES = ['ehr', 'pacs', 'lab', 'portal', 'billing', 'telemed', 'fhir', 'triage', 'pharmacy', 'imaging', 'records', 'consent'];

@@ -4,6 +4,7 @@
 //   node bench/phase.mjs scan <dir>        whole engine over every lintable file, read from disk
 //   node bench/phase.mjs parse <dir>       parse only: yaml library, tree-sitter-hcl, flat formats
 //   node bench/phase.mjs latency tf|k8s N  edit-to-diagnostics on a 2,000-line file, N edits
+//   node bench/phase.mjs latency tf-corpus|k8s-corpus N <corpus>  the same on corpus files joined to ~2,000 lines
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -135,6 +136,47 @@ function kubernetesFile(lines) {
   return text.slice(0, lines).join('\n');
 }
 
+/** Files of the shared corpus under `sub`, sorted, whose text passes `keep`, joined until `lines` lines. */
+function corpusFile(dir, sub, lines, keep, separator) {
+  const parts = [];
+  let count = 0;
+  for (const path of listLintable(join(resolve(dir), sub))) {
+    const text = readFileSync(path, 'utf8').replace(/\r\n/g, '\n').trimEnd();
+    if (!keep(path, text)) continue;
+    parts.push(text);
+    count += text.split('\n').length + 1;
+    if (count >= lines) break;
+  }
+  return parts.join(separator);
+}
+
+/** Real Terraform (whole files with resources, as written in the corpus modules), ~2,000 lines. */
+function corpusTerraformFile(dir, lines) {
+  return corpusFile(dir, 'terraform', lines, (path, text) => path.endsWith('.tf') && /^resource "/m.test(text) && text.split('\n').length < 400, '\n\n');
+}
+
+/** Real Kubernetes manifests (no Helm templates), one YAML stream of ~2,000 lines. */
+function corpusKubernetesFile(dir, lines) {
+  const manifest = (path, text) => /\.ya?ml$/.test(path) && /^kind: /m.test(text) && /^apiVersion: /m.test(text) && !text.includes('{{') && text.split('\n').length < 300;
+  return corpusFile(dir, 'kubernetes', lines, manifest, '\n---\n');
+}
+
+/**
+ * Toggles the boolean written nearest the middle of the file (`= true`, `: false`), as a user
+ * flipping a setting does; each edit alternates between the flipped and the original value.
+ */
+function middleToggle(text, pattern) {
+  const middle = text.length / 2;
+  let best;
+  for (const match of text.matchAll(pattern)) {
+    if (!best || Math.abs(match.index - middle) < Math.abs(best.index - middle)) best = match;
+  }
+  if (!best) throw new Error('no boolean value to edit in the corpus file');
+  const at = best.index + best[0].lastIndexOf(best[1]);
+  const flipped = best[1] === 'true' ? 'false' : 'true';
+  return (t, i) => (i % 2 === 0 ? t.slice(0, at) + flipped + t.slice(at + best[1].length) : t);
+}
+
 /** A host over one in-memory file, as the editor's buffers are. */
 function singleFileHost(path, text) {
   const dir = path.slice(0, path.lastIndexOf('/'));
@@ -152,17 +194,24 @@ function percentile(sorted, p) {
  * The extension's path after a keystroke: the same engine as before (its parse cache warm), the
  * whole edited buffer as an overlay, every rule on the file (for Terraform, on its module).
  */
-async function latency(kind, edits) {
+async function latency(kind, edits, corpus) {
   const { createEngine } = out('src/core/engine/engine.js');
-  const [path, text, edit] =
-    kind === 'tf'
-      ? ['/bench/edit/main.tf', terraformFile(2000), (t, i) => t.replace('deletion_protection = true', `deletion_protection = ${i % 2 === 0}`)]
-      : ['/bench/edit/deploy.yaml', kubernetesFile(2000), (t, i) => t.replace('privileged: false', `privileged: ${i % 2 === 0}`)];
+  const fromCorpus = (file, makeText, pattern) => {
+    const text = makeText(corpus, 2000);
+    return [file, text, middleToggle(text, pattern)];
+  };
+  const [path, text, edit] = {
+    tf: () => ['/bench/edit/main.tf', terraformFile(2000), (t, i) => t.replace('deletion_protection = true', `deletion_protection = ${i % 2 === 0}`)],
+    k8s: () => ['/bench/edit/deploy.yaml', kubernetesFile(2000), (t, i) => t.replace('privileged: false', `privileged: ${i % 2 === 0}`)],
+    'tf-corpus': () => fromCorpus('/bench/edit/main.tf', corpusTerraformFile, /=\s*(true|false)\b/g),
+    'k8s-corpus': () => fromCorpus('/bench/edit/deploy.yaml', corpusKubernetesFile, /:\s*(true|false)\s*$/gm),
+  }[kind]();
   const engine = createEngine({ host: singleFileHost(path, text) });
   const first = await engine.lint([path]);
   for (let i = 0; i < 5; i++) await engine.lint([path], { overlays: new Map([[path, edit(text, i)]]) });
   const wall = [];
   const cpu = [];
+  const reuse = { reused: 0, total: 0 };
   for (let i = 0; i < edits; i++) {
     const overlays = new Map([[path, edit(text, i)]]);
     const since = process.cpuUsage();
@@ -170,6 +219,8 @@ async function latency(kind, edits) {
     await engine.lint([path], { overlays });
     wall.push(performance.now() - started);
     cpu.push(cpuMs(since));
+    reuse.reused += engine.lastReuse?.reused ?? 0;
+    reuse.total += engine.lastReuse?.total ?? 0;
   }
   wall.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
@@ -181,14 +232,16 @@ async function latency(kind, edits) {
     wallP95Ms: percentile(wall, 0.95),
     cpuMedianMs: percentile(cpu, 0.5),
     cpuP95Ms: percentile(cpu, 0.95),
+    /** Share of rule outcomes carried over from the previous lint (incremental re-evaluation). */
+    reusedShare: reuse.total ? reuse.reused / reuse.total : 0,
     peakRssMiB: peakMiB(),
   };
 }
 
 const [phase, ...rest] = process.argv.slice(2);
-const run = { scan: () => scan(rest[0]), parse: () => parse(rest[0]), latency: () => latency(rest[0], Number(rest[1] ?? 200)) }[phase];
+const run = { scan: () => scan(rest[0]), parse: () => parse(rest[0]), latency: () => latency(rest[0], Number(rest[1] ?? 200), rest[2]) }[phase];
 if (!run) {
-  console.error('usage: node bench/phase.mjs scan|parse <dir> | latency tf|k8s <edits>');
+  console.error('usage: node bench/phase.mjs scan|parse <dir> | latency tf|k8s <edits> | latency tf-corpus|k8s-corpus <edits> <corpus>');
   process.exit(2);
 }
 console.log(JSON.stringify(await run()));

@@ -16,7 +16,7 @@ import type { SummaryPanel } from './summary-webview';
 import { today } from './summary-webview';
 import { toEnginePath, toUri } from './vscode-host';
 import { waiveFinding, type WaiveOutcome, type WaiveRequest } from './waive-command';
-import { scanWorkspace, type ScanOutcome } from './workspace-scan';
+import { WorkspaceScanner, type ScanOutcome, type ScanRequest } from './workspace-scan';
 import { toRange } from './diagnostics';
 
 export const EXPORT_FORMATS: ReadonlyArray<{ format: ReportFormat; label: string; extension: string }> = [
@@ -49,12 +49,13 @@ export interface WaiverListing {
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   let scannedOnce = false;
+  const scanner = new WorkspaceScanner(ctx.engines, ctx.controller);
   const ensureScanned = async (): Promise<void> => {
     if (!scannedOnce) await runScan(false);
   };
-  const runScan = async (showProgress: boolean): Promise<ScanOutcome> => {
-    const outcome = await scanWorkspace(ctx.engines, ctx.controller, showProgress);
-    if (!outcome.cancelled) scannedOnce = true;
+  const runScan = async (showProgress: boolean, options: Omit<ScanRequest, 'showProgress'> = {}): Promise<ScanOutcome> => {
+    const outcome = await scanner.scan({ ...options, showProgress });
+    if (!outcome.cancelled && !outcome.failed) scannedOnce = true;
     return outcome;
   };
 
@@ -82,7 +83,9 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   };
 
   return [
-    vscode.commands.registerCommand(COMMANDS.scanWorkspace, () => runScan(true)),
+    // Another command (or a test) may pass a token to cancel the scan as the notification does, and
+    // follow its progress; from the palette or a view button the argument is absent or unrelated.
+    vscode.commands.registerCommand(COMMANDS.scanWorkspace, (options?: unknown) => runScan(true, scanOptionsOf(options))),
 
     vscode.commands.registerCommand(COMMANDS.showSummary, async (): Promise<ComplianceSummary> => {
       await ensureScanned();
@@ -202,4 +205,14 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
 
     vscode.commands.registerCommand(COMMANDS.refreshSummary, () => ctx.panel.render()),
   ];
+}
+
+function scanOptionsOf(value: unknown): Omit<ScanRequest, 'showProgress'> {
+  if (typeof value !== 'object' || value === null) return {};
+  const { token, onProgress } = value as Record<string, unknown>;
+  const isToken = typeof token === 'object' && token !== null && typeof (token as vscode.CancellationToken).onCancellationRequested === 'function';
+  return {
+    token: isToken ? (token as vscode.CancellationToken) : undefined,
+    onProgress: typeof onProgress === 'function' ? (onProgress as ScanRequest['onProgress']) : undefined,
+  };
 }

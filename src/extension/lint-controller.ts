@@ -13,6 +13,7 @@ import type { ResultStore } from './result-store';
 
 const LINTABLE = /(\.tf|\.tf\.json|\.tfvars|\.tfvars\.json|\.ya?ml|\.json|\.jsonc|\.properties|\.conf|(^|\/)\.env(\.[^/]*)?|\.env)$/i;
 const TERRAFORM = /\.(tf|tf\.json|tfvars|tfvars\.json)$/i;
+const MANIFEST_KINDS = new Set(['kubernetes', 'helm-template']);
 
 export function isLintable(document: vscode.TextDocument): boolean {
   if (document.uri.scheme !== 'file' && document.uri.scheme !== 'vscode-remote' && document.uri.scheme !== 'untitled') return false;
@@ -47,9 +48,9 @@ export class LintController implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length && this.onType()) this.schedule(e.document, this.delayMs());
+        if (e.contentChanges.length && this.onType()) this.schedule(e.document, this.delayMs(), true);
       }),
-      vscode.workspace.onDidSaveTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidSaveTextDocument((d) => this.schedule(d, 0, true)),
       vscode.workspace.onDidCloseTextDocument((d) => this.closed(d.uri)),
       // Documents outlive their editors for a while; the user closing the last tab is what counts.
       vscode.window.tabGroups.onDidChangeTabs((event) => {
@@ -74,7 +75,11 @@ export class LintController implements vscode.Disposable {
     return TERRAFORM.test(path) ? path.slice(0, path.lastIndexOf('/')) : path;
   }
 
-  schedule(document: vscode.TextDocument, delay: number): void {
+  /**
+   * `siblings` (after an edit): once a Kubernetes manifest is linted, re-lint the open manifests of
+   * its folder too, since their cross-file checks read it.
+   */
+  schedule(document: vscode.TextDocument, delay: number, siblings = false): void {
     if (!isLintable(document)) return;
     const key = this.keyOf(document);
     const pending = this.timers.get(key);
@@ -84,12 +89,12 @@ export class LintController implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        void this.lint(document, key, editedAt);
+        void this.lint(document, key, editedAt, siblings);
       }, delay),
     );
   }
 
-  private async lint(document: vscode.TextDocument, key: string, editedAt: number): Promise<void> {
+  private async lint(document: vscode.TextDocument, key: string, editedAt: number, siblings: boolean): Promise<void> {
     const run = (this.generation.get(key) ?? 0) + 1;
     this.generation.set(key, run);
     const engine: Engine | undefined = await this.engines.engineFor(document.uri);
@@ -112,6 +117,16 @@ export class LintController implements vscode.Disposable {
     this.publish(result, document.uri, versions);
     this.lastLatencyMs = Date.now() - editedAt;
     for (const listener of this.listeners) listener(result, document.uri);
+    if (siblings && result.files.some((f) => f.file === path && MANIFEST_KINDS.has(f.kind))) this.relintSiblings(path);
+  }
+
+  /** Open manifests of the same folder; they are re-linted without cascading further. */
+  private relintSiblings(path: string): void {
+    const folder = path.slice(0, path.lastIndexOf('/') + 1);
+    for (const open of vscode.workspace.textDocuments) {
+      const other = toEnginePath(open.uri);
+      if (other !== path && other.startsWith(folder) && !other.slice(folder.length).includes('/') && !TERRAFORM.test(other)) this.schedule(open, 0, false);
+    }
   }
 
   /** The versions of the open documents now, to be taken before a run reads them. */

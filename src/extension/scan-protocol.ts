@@ -2,6 +2,7 @@
  * Messages between the extension host and the workspace-scan worker (`scan-worker.ts`). Plain
  * data only: they cross the thread boundary by structured clone.
  *
+ *   worker → host: `ready` once its modules have loaded (a failure before it means "could not start")
  *   host → worker: `scan` once, then `cancel` at any time
  *   worker → host: any number of `progress`, then exactly one `result` or `failed`
  */
@@ -27,6 +28,10 @@ export interface CancelRequest {
 
 export type HostMessage = ScanRequest | CancelRequest;
 
+export interface ReadyMessage {
+  type: 'ready';
+}
+
 export interface ProgressMessage {
   type: 'progress';
   done: number;
@@ -43,7 +48,7 @@ export interface FailedMessage {
   message: string;
 }
 
-export type WorkerMessage = ProgressMessage | ResultMessage | FailedMessage;
+export type WorkerMessage = ReadyMessage | ProgressMessage | ResultMessage | FailedMessage;
 
 /** Progress is posted at most this often, so a fast scan does not flood the host's event loop. */
 export const PROGRESS_INTERVAL_MS = 100;

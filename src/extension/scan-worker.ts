@@ -76,3 +76,7 @@ port?.on('message', (message: HostMessage) => {
     (error: unknown) => post({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 });
+
+// Only now are the engine's modules loaded: the host tells a worker that could not start from one
+// that failed while scanning by whether this arrived.
+post({ type: 'ready' });

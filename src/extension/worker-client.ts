@@ -5,7 +5,7 @@
  * folders on the local disk: the worker reads files with Node, not through VS Code's file system.
  */
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { EngineConfig } from '../core/config/types';
 import type { EngineLintResult } from '../core/engine/api';
 import type { HostMessage, WorkerMessage } from './scan-protocol';
@@ -37,14 +37,37 @@ export interface CancellationLike {
 
 const DEFAULT_CANCEL_GRACE_MS = 2_000;
 
+/**
+ * The worker never got to run the scan: no `worker_threads` on this host, the script is missing, or
+ * it failed while loading. Nothing was linted, so linting in-process instead is safe. A worker that
+ * fails later (out of memory on some input, say) rejects with a plain `Error`: repeating that run on
+ * the extension host's main thread could take the editor down with it.
+ */
+export class WorkerStartError extends Error {
+  constructor(reason: string) {
+    super(`the scan worker could not start: ${reason}`);
+    this.name = 'WorkerStartError';
+  }
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Loaded on first use, so a host without `worker_threads` still activates the extension. */
+function loadWorkerClass(): typeof Worker {
+  return (require('node:worker_threads') as typeof import('node:worker_threads')).Worker;
+}
+
 function emptyResult(cancelled: boolean): EngineLintResult {
   return { files: [], findings: [], suppressed: [], passes: [], internalErrors: [], cancelled };
 }
 
 /**
  * Lints `paths` (files, or folders walked like the CLI walks them) on a fresh worker. Resolves
- * with the engine's result; rejects only when the worker itself fails (it could not start, ran out
- * of memory, or the engine threw), so the caller can fall back to linting in-process.
+ * with the engine's result; rejects only when the worker itself fails: with `WorkerStartError`
+ * when it could not start (the caller may lint in-process instead), with an `Error` when it died
+ * or the engine threw during the scan.
  */
 export function scanInWorker(
   paths: string[],
@@ -57,11 +80,13 @@ export function scanInWorker(
     const script = options.workerScript ?? path.join(__dirname, 'scan-worker.js');
     let worker: Worker;
     try {
-      worker = new Worker(script, { resourceLimits: options.maxMemoryMb ? { maxOldGenerationSizeMb: options.maxMemoryMb } : undefined });
+      const WorkerClass = loadWorkerClass();
+      worker = new WorkerClass(script, { resourceLimits: options.maxMemoryMb ? { maxOldGenerationSizeMb: options.maxMemoryMb } : undefined });
     } catch (error) {
-      reject(error instanceof Error ? error : new Error(String(error)));
+      reject(new WorkerStartError(reasonOf(error)));
       return;
     }
+    let ready = false;
     let settled = false;
     let graceTimer: ReturnType<typeof setTimeout> | undefined;
     const subscription = token?.onCancellationRequested?.(() => cancel());
@@ -79,13 +104,15 @@ export function scanInWorker(
       // The engine stops between files; a single huge file could still take a while.
       graceTimer = setTimeout(() => finish(() => resolve(emptyResult(true))), options.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS);
     };
+    const failure = (reason: string): Error => (ready ? new Error(`the scan worker failed: ${reason}`) : new WorkerStartError(reason));
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') onProgress?.(message.done, message.total);
+      if (message.type === 'ready') ready = true;
+      else if (message.type === 'progress') onProgress?.(message.done, message.total);
       else if (message.type === 'result') finish(() => resolve(message.result));
-      else if (message.type === 'failed') finish(() => reject(new Error(`the scan worker failed: ${message.message}`)));
+      else if (message.type === 'failed') finish(() => reject(failure(message.message)));
     });
-    worker.on('error', (error) => finish(() => reject(error)));
-    worker.on('exit', (code) => finish(() => (graceTimer ? resolve(emptyResult(true)) : reject(new Error(`the scan worker stopped unexpectedly (exit code ${code})`)))));
+    worker.on('error', (error) => finish(() => reject(failure(reasonOf(error)))));
+    worker.on('exit', (code) => finish(() => (graceTimer ? resolve(emptyResult(true)) : reject(failure(`it stopped unexpectedly (exit code ${code})`)))));
     worker.postMessage({
       type: 'scan',
       paths,

@@ -8,10 +8,11 @@ import { parseAppConfig, parseDotenv, parseMosquittoConf, parseProperties } from
 import { kubernetesObjects } from '../../src/core/kubernetes/objects';
 import { classifyFile } from '../../src/core/documents/classify';
 import { createEngine } from '../../src/core/engine/engine';
-import type { DirectoryEntry, EngineLintResult, FileHost } from '../../src/core/engine/api';
+import type { EngineLintResult } from '../../src/core/engine/api';
 import type { EngineConfig } from '../../src/core/config/types';
 import { loadConfigText } from '../../src/core/config/load';
 import { parseWaiverFile } from '../../src/core/engine/waiver-file';
+import { MemoryHost } from '../unit/helpers/hosts';
 import type { Family } from './corpus';
 
 export interface ParseView {
@@ -84,29 +85,8 @@ export function workspaceName(family: Family, baseName: string): string {
   }
 }
 
-/** A read-only workspace in memory whose files are bytes or text, as a real host returns them. */
-export class BytesHost implements FileHost {
-  readonly reads: string[] = [];
-
-  constructor(readonly files: ReadonlyMap<string, Uint8Array | string>) {}
-
-  async readFile(path: string): Promise<Uint8Array | string | undefined> {
-    this.reads.push(path);
-    return this.files.get(path);
-  }
-
-  async readDirectory(path: string): Promise<DirectoryEntry[] | undefined> {
-    const prefix = path.endsWith('/') ? path : `${path}/`;
-    const names = new Map<string, DirectoryEntry['type']>();
-    for (const file of this.files.keys()) {
-      if (!file.startsWith(prefix)) continue;
-      const rest = file.slice(prefix.length);
-      const slash = rest.indexOf('/');
-      names.set(slash < 0 ? rest : rest.slice(0, slash), slash < 0 ? 'file' : 'directory');
-    }
-    return names.size === 0 ? undefined : [...names].map(([name, type]) => ({ name, type }));
-  }
-}
+/** A workspace in memory whose files are bytes or text, as a real host returns them. */
+export class BytesHost extends MemoryHost<Uint8Array | string> {}
 
 export const FUZZ_WORKSPACE = '/fuzz-ws';
 

@@ -11,6 +11,7 @@ export {
   type YamlValue,
   type InsertOptions,
 } from './yaml-edit';
+export { yamlRemoveSeqItem, yamlAppendDocument } from './yaml-list-edit';
 export { renderScalar, renderFlow, readsBackAsString, type BlockLayout } from './yaml-render';
 export { detectYamlLayout } from './yaml-layout';
 export { jsonSetValue, jsonInsertArrayItem, jsonRemove, detectJsonFormatting, type JSONPath } from './json-edit';

@@ -38,6 +38,11 @@ function factsOf(file: TreeFile): { index: LineIndex; eol: string; layout: Block
   return facts;
 }
 
+/** Line index, preferred line break and layout of a parsed file (shared with the other YAML editors). */
+export function yamlFileFacts(file: TreeFile): { index: LineIndex; eol: string; layout: BlockLayout } {
+  return factsOf(file);
+}
+
 class YamlEditContext {
   readonly index: LineIndex;
   readonly eol: string;

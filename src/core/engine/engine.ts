@@ -14,6 +14,8 @@ import { builtinRules } from './builtin-rules';
 import { loadWorkspaceRules } from './workspace-rules';
 import { readSource } from './read-source';
 import { lintTerraformModule } from './lint-terraform';
+import { TerraformMemo } from './incremental-terraform';
+import { KubernetesMemo } from './incremental-kubernetes';
 import { lintDocument } from './lint-document';
 import { noticeFinding } from './parse-error';
 import { applyWaivers, type WaiverSite } from '../suppressions/apply';
@@ -22,6 +24,19 @@ import { matchesGlob } from '../util/glob';
 import { dedupeSecretFindings } from './dedupe-secrets';
 import { builtinCatalog } from '../catalog';
 import { decodeText } from '../text/decode';
+import { ManifestLoader } from '../kubernetes/manifest-loader';
+
+/** Terraform modules (and Kubernetes files) whose last outcomes are kept: the files open in an editor, roughly. */
+const MEMOISED_MODULES = 8;
+
+/** The entry for `key`, made the most recent; the least recent is dropped beyond `MEMOISED_MODULES`. */
+function recent<T>(entries: Map<string, T>, key: string, make: () => T): T {
+  const entry = entries.get(key) ?? make();
+  entries.delete(key);
+  entries.set(key, entry);
+  if (entries.size > MEMOISED_MODULES) entries.delete(entries.keys().next().value as string);
+  return entry;
+}
 
 const TERRAFORM_FILE = /\.(tf|tf\.json|tfvars|tfvars\.json)$/i;
 
@@ -42,11 +57,20 @@ function today(): string {
 export class LintEngine implements Engine {
   private readonly config: EngineConfig;
   private readonly parseCache: ParseCache = createParseCache();
+  /** Kubernetes manifests deployed together, for checks that look for a companion object. */
+  private readonly manifests: ManifestLoader;
+  /** The last lint's outcomes of recently linted Terraform modules, for incremental re-evaluation. */
+  private readonly terraformMemos = new Map<string, TerraformMemo>();
+  /** The same for Kubernetes files, by path. */
+  private readonly kubernetesMemos = new Map<string, KubernetesMemo>();
+  /** Rule outcomes of the last lint carried over from the one before it, out of all (tests, benchmarks). */
+  readonly lastReuse = { reused: 0, total: 0 };
   private workspaceRules?: Promise<Rule[]>;
   private readonly ruleLoadErrors: Array<{ ruleId: string; file: string; message: string }> = [];
 
   constructor(private readonly options: EngineOptions) {
     this.config = options.config ?? defaultConfig();
+    this.manifests = new ManifestLoader({ host: options.host, maxBytes: this.config.maxFileSizeBytes, rootDir: options.configDir });
     const builtin = builtinRules();
     for (const e of builtin.errors) this.ruleLoadErrors.push({ ruleId: e.ruleId, file: e.definedIn, message: e.message });
   }
@@ -114,8 +138,19 @@ export class LintEngine implements Engine {
     return { siblings, insideHelmChart };
   }
 
+  /** Kept for the few modules being edited; a scan of thousands of modules keeps only the latest. */
+  private terraformMemo(dir: string): TerraformMemo {
+    return recent(this.terraformMemos, dir, () => new TerraformMemo());
+  }
+
+  private kubernetesMemo(path: string): KubernetesMemo {
+    return recent(this.kubernetesMemos, path, () => new KubernetesMemo());
+  }
+
   async lint(files: string[], options: LintOptions = {}): Promise<EngineLintResult> {
     const rules = await this.activeRules();
+    this.lastReuse.reused = 0;
+    this.lastReuse.total = 0;
     const result: EngineLintResult = { files: [], findings: [], suppressed: [], passes: [], internalErrors: [...this.ruleLoadErrors] };
     const config = this.config;
     const terraformDirs = new Set<string>();
@@ -124,8 +159,12 @@ export class LintEngine implements Engine {
     const total = files.length;
     let done = 0;
     const directories = new Map<string, Promise<string[] | undefined>>();
+    const manifestRun = this.manifests.startRun(options.overlays);
 
     const unique = [...new Set(files.map((f) => f.replace(/\\/g, '/')))];
+    // The editor lints one file per keystroke and gains from the last outcomes; a workspace scan
+    // lints each file once, so keeping outcomes would only cost memory and time.
+    const incremental = unique.length <= MEMOISED_MODULES;
     for (const path of unique) {
       if (options.signal?.aborted) {
         result.cancelled = true;
@@ -144,7 +183,13 @@ export class LintEngine implements Engine {
       }
       const kind = classifyFile(path, source.text, await this.classifyContext(path, directories));
       try {
-        const out = lintDocument(path, source.text, kind, rules, config);
+        const manifests = kind === 'kubernetes' || kind === 'helm-template' ? await manifestRun.contextFor(path) : undefined;
+        const memo = manifests && incremental ? this.kubernetesMemo(path) : undefined;
+        const out = lintDocument(path, source.text, kind, rules, config, manifests, memo);
+        if (memo) {
+          this.lastReuse.reused += memo.stats.reused;
+          this.lastReuse.total += memo.stats.total;
+        }
         result.files.push(out.file);
         raw.push(...out.findings);
         result.passes.push(...out.passes);
@@ -163,6 +208,7 @@ export class LintEngine implements Engine {
         break;
       }
       try {
+        const memo = incremental ? this.terraformMemo(dir) : undefined;
         const out = await lintTerraformModule({
           host: this.options.host,
           dir,
@@ -171,7 +217,12 @@ export class LintEngine implements Engine {
           parseCache: this.parseCache,
           rules,
           config,
+          memo,
         });
+        if (memo) {
+          this.lastReuse.reused += memo.stats.reused;
+          this.lastReuse.total += memo.stats.total;
+        }
         result.files.push(...out.files.filter((f) => !this.ignored(f.file)));
         raw.push(...out.findings.filter((f) => !this.ignored(f.file)));
         result.passes.push(...out.passes);

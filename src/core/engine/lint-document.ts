@@ -11,13 +11,16 @@ import type { Subject } from '../subjects/types';
 import { parseYamlTree } from '../yaml/parse-yaml';
 import { parseJsonTree } from '../yaml/parse-json';
 import { parseAppConfig } from '../appconfig';
-import { kubernetesObjects } from '../kubernetes/objects';
+import { kubernetesObjects, type K8sObject } from '../kubernetes/objects';
 import { kubernetesSubjects } from '../subjects/kubernetes-subjects';
 import { ComposeServiceSubject, ConfigSubject, firstLineRange } from '../subjects/config-subjects';
 import { runRules, type RuleRunOutput } from './run-rules';
+import type { KubernetesMemo } from './incremental-kubernetes';
 import { waiverSites } from './waiver-sites';
 import type { WaiverSite } from '../suppressions/apply';
 import { parseErrorFinding } from './parse-error';
+import { attachManifestContext, type ManifestContext } from '../kubernetes/manifest-set';
+import { findingsForPatch } from '../kubernetes/patch-findings';
 
 export interface DocumentRunOutput extends RuleRunOutput {
   file: FileReport;
@@ -76,15 +79,30 @@ function composeSubjects(tree: TreeFile, path: string): Subject[] {
   return subjects;
 }
 
-export function lintDocument(path: string, text: string, kind: DocumentKind, rules: Rule[], config: EngineConfig): DocumentRunOutput {
+/**
+ * `manifests`: the Kubernetes file's manifest set and patch role, when the engine read them.
+ * `memo`: the outcomes of this file's previous lint, reused where nothing they read changed.
+ */
+export function lintDocument(
+  path: string,
+  text: string,
+  kind: DocumentKind,
+  rules: Rule[],
+  config: EngineConfig,
+  manifests?: ManifestContext,
+  memo?: KubernetesMemo,
+): DocumentRunOutput {
   let subjects: Subject[] = [];
   let target: RuleTarget | undefined;
   let errors: Array<{ message: string; range: Range }> = [];
   let comments: Array<{ text: string; range: Range }> = [];
   let spans: Range[] = [];
+  let patchOf: { tree: TreeFile; objects: K8sObject[] } | undefined;
+  let memoTree: TreeFile | undefined;
 
   if (kind === 'kubernetes' || kind === 'helm-template' || kind === 'compose') {
-    const tree = parseTree(path, text);
+    // The manifest set may already have parsed this very text.
+    const tree = manifests?.self?.tree.text === text ? manifests.self.tree : parseTree(path, text);
     errors = tree.errors;
     comments = tree.comments;
     spans = treeSpans(tree);
@@ -93,7 +111,12 @@ export function lintDocument(path: string, text: string, kind: DocumentKind, rul
       subjects = composeSubjects(tree, path);
     } else {
       target = 'kubernetes';
-      subjects = kubernetesSubjects(tree, path, kubernetesObjects(tree));
+      memoTree = tree;
+      if (manifests) attachManifestContext(tree, manifests);
+      // A JSON 6902 patch is a list of operations, not an object.
+      const objects = kubernetesObjects(tree);
+      subjects = manifests?.patch?.json6902 ? [] : kubernetesSubjects(tree, path, objects);
+      if (manifests?.patch) patchOf = { tree, objects };
     }
   } else if (APP_CONFIG_KINDS.has(kind) || kind === 'mosquitto') {
     const parsed = parseAppConfig(path, text, kind);
@@ -110,11 +133,11 @@ export function lintDocument(path: string, text: string, kind: DocumentKind, rul
   const parseFindings: Finding[] = errors.length ? [parseErrorFinding(path, errors)] : [];
   if (!target) return { file, waivers: [], findings: [], passes: [], internalErrors: [] };
   const makeContext = (subject: Subject): EvalContext => ({ config, subject, related: () => [] });
-  const run = runRules(
-    rules.filter((r) => r.meta.target === target),
-    subjects,
-    makeContext,
-    config,
-  );
+  const targetRules = rules.filter((r) => r.meta.target === target);
+  const useMemo = memo && memoTree ? memo : undefined;
+  if (useMemo && memoTree) useMemo.begin(path, memoTree, targetRules, config);
+  const run = runRules(targetRules, subjects, makeContext, config, useMemo);
+  useMemo?.finish();
+  if (patchOf) run.findings = findingsForPatch(run.findings, patchOf.tree, patchOf.objects);
   return { ...run, findings: [...parseFindings, ...run.findings], file, waivers: waiverSites(path, text, comments, spans) };
 }

@@ -11,6 +11,7 @@ import { loadModule, referencingResources, type ParseCache } from '../terraform'
 import { TerraformSubject, terraformSubjects } from '../subjects/terraform-subjects';
 import { providerSubjects } from '../subjects/provider-subjects';
 import { runRules, type RuleRunOutput } from './run-rules';
+import type { TerraformMemo } from './incremental-terraform';
 import { waiverSites } from './waiver-sites';
 import type { WaiverSite } from '../suppressions/apply';
 import type { FileHost } from './api';
@@ -24,6 +25,8 @@ export interface TerraformRunInput {
   parseCache: ParseCache;
   rules: Rule[];
   config: EngineConfig;
+  /** Outcomes of the previous lint of this module, reused where nothing they read changed. */
+  memo?: TerraformMemo;
 }
 
 export interface TerraformRunOutput extends RuleRunOutput {
@@ -59,7 +62,9 @@ export async function lintTerraformModule(input: TerraformRunInput): Promise<Ter
     },
   });
   const rules = input.rules.filter((r) => r.meta.target === 'terraform');
-  const run = runRules(rules, subjects, makeContext, input.config);
+  input.memo?.begin(module, rules, input.config, JSON.stringify(input.varFiles ?? []));
+  const run = runRules(rules, subjects, makeContext, input.config, input.memo);
+  input.memo?.finish();
   const files: FileReport[] = [];
   const waivers: WaiverSite[] = [];
   const parseFindings: Finding[] = [];

@@ -1,11 +1,12 @@
 /** Evaluates the applicable rules on each subject and turns outcomes into findings. */
 import type { EngineConfig } from '../config/types';
-import type { Finding, PassRecord, RelatedLocation, Severity } from '../findings/types';
+import type { Finding, Fix, PassRecord, RelatedLocation, Severity } from '../findings/types';
 import type { Rule } from '../rules/rule';
 import { evaluateCondition, type EvalContext, type Evidence } from '../rules/evaluate';
 import type { Subject } from '../subjects/types';
 import { hashText } from '../util/hash';
 import { buildFix } from '../fixes/build-fix';
+import { findingWithLazyFix } from './lazy-fix';
 
 export interface RuleRunOutput {
   findings: Finding[];
@@ -43,11 +44,35 @@ export function ruleEnabled(rule: Rule, config: EngineConfig): boolean {
   return config.rules[rule.meta.id]?.enabled !== false;
 }
 
+type TemplatePart = { text: string } | { slot: 'resource' | 'value' | 'type' };
+const PLACEHOLDER = /\{(resource|value|type)\}/g;
+
+/** Message templates split once at their placeholders: filling one is then a join, not three regex passes. */
+const templates = new Map<string, TemplatePart[]>();
+
+function templateParts(template: string): TemplatePart[] {
+  let parts = templates.get(template);
+  if (!parts) {
+    parts = [];
+    let last = 0;
+    for (const match of template.matchAll(PLACEHOLDER)) {
+      if (match.index! > last) parts.push({ text: template.slice(last, match.index) });
+      parts.push({ slot: match[1] as 'resource' | 'value' | 'type' });
+      last = match.index! + match[0].length;
+    }
+    if (last < template.length) parts.push({ text: template.slice(last) });
+    templates.set(template, parts);
+  }
+  return parts;
+}
+
 function fill(template: string, subject: Subject, evidence: Evidence): string {
-  return template
-    .replace(/\{resource\}/g, subject.name)
-    .replace(/\{value\}/g, evidence.valueText ?? '')
-    .replace(/\{type\}/g, subject.type);
+  let out = '';
+  for (const part of templateParts(template)) {
+    if ('text' in part) out += part.text;
+    else out += part.slot === 'resource' ? subject.name : part.slot === 'type' ? subject.type : evidence.valueText ?? '';
+  }
+  return out;
 }
 
 export function composeMessage(rule: Rule, subject: Subject, evidence: Evidence): string {
@@ -76,91 +101,179 @@ export function subjectMatches(rule: Rule, subject: Subject): boolean {
 }
 
 /**
- * Fixes are built for this many findings of one rule in one file; later ones are reported without.
+ * Fixes are offered for this many findings of one rule in one file; later ones are reported without.
  * Building a fix can look at every place a key is set, so in a generated file with thousands of
  * findings of one rule, a fix for each made linting quadratic (16,000 listeners: 20 s).
  */
 export const MAX_FIXES_PER_RULE_AND_FILE = 100;
 
-/** Counts the fixes built per rule and file; true while the budget is not used up. */
+/** Counts the fixes offered per rule and file; true while the budget is not used up. */
 function withinFixBudget(fixCounts: Map<string, number>, key: string): boolean {
   const used = fixCounts.get(key) ?? 0;
   fixCounts.set(key, used + 1);
   return used < MAX_FIXES_PER_RULE_AND_FILE;
 }
 
-export function runRules(rules: Rule[], subjects: Subject[], makeContext: (subject: Subject) => EvalContext, config: EngineConfig): RuleRunOutput {
-  const out: RuleRunOutput = { findings: [], passes: [], internalErrors: [] };
-  const seen = new Set<string>();
-  const fixCounts = new Map<string, number>();
-  for (const rule of rules) {
-    if (!ruleEnabled(rule, config)) continue;
-    for (const subject of subjects) {
-      if (!subjectMatches(rule, subject)) continue;
-      let evidence: Evidence;
-      try {
-        const ctx = makeContext(subject);
-        if (rule.select.when && evaluateCondition(rule.select.when, subject, ctx).outcome !== 'pass') continue;
-        evidence = evaluateCondition(rule.condition, subject, ctx);
-      } catch (error) {
-        const key = `${rule.meta.id}|${subject.file}`;
-        if (!seen.has(key)) {
-          seen.add(key);
-          out.internalErrors.push({ ruleId: rule.meta.id, file: subject.file, message: error instanceof Error ? error.message : String(error) });
-        }
-        continue;
-      }
-      if (evidence.outcome === 'pass') {
-        out.passes.push({ ruleId: rule.meta.id, file: subject.file, resource: subject.name });
-        continue;
-      }
-      for (const one of evidence.outcome === 'fail' ? [evidence, ...(evidence.others ?? [])] : [evidence]) {
-        const finding = toFinding(rule, subject, one, config, seen, makeContext, out, fixCounts);
-        if (finding) out.findings.push(finding);
-      }
-    }
-  }
-  return out;
+/** One finding as a rule reported it on one subject, before duplicates and the fix budget are applied. */
+export interface FindingDraft {
+  /** The finding without its fix; positions are those of the text being linted. */
+  finding: Finding;
+  /** Whether the finding may carry a fix (a failure of a rule that has one). */
+  fixable: boolean;
+  /** Builds the fix of `finding` (this draft's) from its parse; called only when `finding.fix` is read. */
+  buildFix: (finding: Finding) => Fix | undefined;
 }
 
-function toFinding(
-  rule: Rule,
-  subject: Subject,
-  evidence: Evidence,
-  config: EngineConfig,
-  seen: Set<string>,
-  makeContext: (subject: Subject) => EvalContext,
-  out: RuleRunOutput,
-  fixCounts: Map<string, number>,
-): Finding | undefined {
+/** What one rule concluded about one subject. */
+export type SubjectOutcome =
+  | { kind: 'not-selected' }
+  | { kind: 'error'; message: string }
+  /** `record` is kept once made: a pass is reported with the same record while it is reused. */
+  | { kind: 'pass'; record?: PassRecord }
+  | { kind: 'findings'; drafts: FindingDraft[] };
+
+/**
+ * Lets a caller reuse what a rule concluded about an unchanged subject on an earlier lint (see
+ * `incremental-terraform.ts`, `incremental-kubernetes.ts`). `reuse` answers only when the outcome
+ * is certainly still right; `record` sees every outcome of the lint, reused or not.
+ */
+export interface OutcomeMemo {
+  reuse(rule: Rule, subject: Subject, makeContext: (subject: Subject) => EvalContext): SubjectOutcome | undefined;
+  record(rule: Rule, subject: Subject, outcome: SubjectOutcome): void;
+}
+
+/** Evaluates one rule on one subject. Never throws: a rule that fails becomes an `error` outcome. */
+export function evaluateRule(rule: Rule, subject: Subject, makeContext: (subject: Subject) => EvalContext, config: EngineConfig): SubjectOutcome {
+  let evidence: Evidence;
+  let ctx: EvalContext;
+  try {
+    ctx = makeContext(subject);
+    if (rule.select.when && evaluateCondition(rule.select.when, subject, ctx).outcome !== 'pass') return { kind: 'not-selected' };
+    evidence = evaluateCondition(rule.condition, subject, ctx);
+  } catch (error) {
+    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+  }
+  if (evidence.outcome === 'pass') return { kind: 'pass' };
+  const all = evidence.outcome === 'fail' && evidence.others?.length ? [evidence, ...evidence.others] : [evidence];
+  const context = ctx;
+  return { kind: 'findings', drafts: all.map((one) => draftOf(rule, subject, one, config, context)) };
+}
+
+function draftOf(rule: Rule, subject: Subject, evidence: Evidence, config: EngineConfig, ctx: EvalContext): FindingDraft {
   const range = evidence.range ?? subject.headerRange;
   // A failing value may live in a related resource written in another file of the module.
   const scopeFile = (evidence.scope as { file?: unknown } | undefined)?.file;
   const file = typeof scopeFile === 'string' ? scopeFile : subject.file;
   const what = evidence.lookup?.state === 'absent' ? `missing:${evidence.lookup.path.join('.')}` : evidence.valueText ?? '';
-  const dedupe = `${rule.meta.id}|${file}|${range.start.offset}|${range.end.offset}|${evidence.outcome}`;
-  if (seen.has(dedupe)) return undefined;
-  seen.add(dedupe);
+  const undetermined = evidence.outcome === 'undetermined';
   const finding: Finding = {
     ruleId: rule.meta.id,
-    severity: evidence.outcome === 'undetermined' ? 'info' : effectiveSeverity(rule, subject, config),
-    status: evidence.outcome === 'undetermined' ? 'undetermined' : 'fail',
+    severity: undetermined ? 'info' : effectiveSeverity(rule, subject, config),
+    status: undetermined ? 'undetermined' : 'fail',
     message: composeMessage(rule, subject, evidence),
     file,
     range,
     resource: subject.name.replace(/\[.*\]$/, ''),
     controls: rule.meta.controls,
     related: relatedFrom(evidence, file),
-    reason: evidence.outcome === 'undetermined' ? evidence.reason : undefined,
+    reason: undetermined ? evidence.reason : undefined,
     fingerprint: hashText(`${rule.meta.id}|${subject.file}|${subject.name}|${what}`),
   };
-  if (evidence.outcome === 'fail' && rule.fix && withinFixBudget(fixCounts, `${rule.meta.id}|${file}`)) {
-    try {
-      const ctx = makeContext(subject);
-      finding.fix = buildFix(rule.fix, subject, evidence, (types, via) => ctx.related(subject, types, via));
-    } catch (error) {
-      out.internalErrors.push({ ruleId: rule.meta.id, file: subject.file, message: `fix: ${error instanceof Error ? error.message : String(error)}` });
+  const spec = rule.fix;
+  return {
+    finding,
+    fixable: evidence.outcome === 'fail' && spec !== undefined,
+    // The closure keeps this lint's subject and evidence, so a fix read later never sees a newer text.
+    buildFix: () => (spec ? buildFix(spec, subject, evidence, (types, via) => ctx.related(subject, types, via)) : undefined),
+  };
+}
+
+export function dedupeKey(finding: Finding): string {
+  return `${finding.ruleId}|${finding.file}|${finding.range.start.offset}|${finding.range.end.offset}|${finding.status}`;
+}
+
+/**
+ * The subjects a rule may select, in their original order: a module has hundreds of resource
+ * types and each rule names a few, so asking every rule about every subject was most of a lint
+ * whose outcomes were reused. `subjectMatches` still has the last word.
+ */
+function subjectIndex(subjects: Subject[]): (rule: Rule) => Subject[] {
+  const byName = new Map<string, number[]>();
+  const managed: number[] = [];
+  subjects.forEach((subject, i) => {
+    for (const name of [subject.type, ...(subject.aliases ?? [])]) {
+      const list = byName.get(name);
+      if (list) {
+        if (list[list.length - 1] !== i) list.push(i);
+      } else byName.set(name, [i]);
     }
+    if (!subject.type.includes('.')) managed.push(i);
+  });
+  return (rule) => {
+    const lists = rule.select.types.map((t) => (t === '*' ? managed : byName.get(t) ?? []));
+    const nonEmpty = lists.filter((l) => l.length > 0);
+    if (nonEmpty.length === 0) return [];
+    const indices = nonEmpty.length === 1 ? nonEmpty[0] : [...new Set(nonEmpty.flat())].sort((a, b) => a - b);
+    return indices.map((i) => subjects[i]);
+  };
+}
+
+/** The finding with its fix built now; a fix writer that fails is reported, as any rule failure is. */
+function withEagerFix(rule: Rule, subject: Subject, draft: FindingDraft, out: RuleRunOutput): Finding {
+  const finding = { ...draft.finding };
+  try {
+    const fix = draft.buildFix(finding);
+    if (fix) finding.fix = fix;
+  } catch (error) {
+    out.internalErrors.push({ ruleId: rule.meta.id, file: subject.file, message: `fix: ${error instanceof Error ? error.message : String(error)}` });
   }
   return finding;
+}
+
+/**
+ * With a `memo` (the editor re-linting a file as it is typed in), fixes are built when read (see
+ * `lazy-fix.ts`): a keystroke's lint builds none. Without one (a scan of a workspace), they are
+ * built here, as each file is linted: a fix built later keeps its module's parse alive, and for
+ * 10,000 files that doubled the scan's memory and made it slower, not faster.
+ */
+export function runRules(rules: Rule[], subjects: Subject[], makeContext: (subject: Subject) => EvalContext, config: EngineConfig, memo?: OutcomeMemo): RuleRunOutput {
+  const out: RuleRunOutput = { findings: [], passes: [], internalErrors: [] };
+  const seen = new Set<string>();
+  const fixCounts = new Map<string, number>();
+  const candidates = subjectIndex(subjects);
+  for (const rule of rules) {
+    if (!ruleEnabled(rule, config)) continue;
+    for (const subject of candidates(rule)) {
+      if (!subjectMatches(rule, subject)) continue;
+      const outcome = memo?.reuse(rule, subject, makeContext) ?? evaluateRule(rule, subject, makeContext, config);
+      memo?.record(rule, subject, outcome);
+      switch (outcome.kind) {
+        case 'not-selected':
+          break;
+        case 'error': {
+          const key = `${rule.meta.id}|${subject.file}`;
+          if (!seen.has(key)) {
+            seen.add(key);
+            out.internalErrors.push({ ruleId: rule.meta.id, file: subject.file, message: outcome.message });
+          }
+          break;
+        }
+        case 'pass':
+          outcome.record ??= { ruleId: rule.meta.id, file: subject.file, resource: subject.name };
+          out.passes.push(outcome.record);
+          break;
+        case 'findings':
+          for (const draft of outcome.drafts) {
+            const key = dedupeKey(draft.finding);
+            if (seen.has(key)) continue;
+            seen.add(key);
+            // Drafts may be kept by the memo: each lint hands out its own finding object.
+            const withFix = draft.fixable && withinFixBudget(fixCounts, `${rule.meta.id}|${draft.finding.file}`);
+            if (withFix && memo) out.findings.push(findingWithLazyFix(draft.finding, () => draft.buildFix(draft.finding)));
+            else out.findings.push(withFix ? withEagerFix(rule, subject, draft, out) : { ...draft.finding });
+          }
+      }
+    }
+  }
+  return out;
 }

@@ -6,6 +6,8 @@ import type { Scope, Subject } from '../subjects/types';
 import { hclEdits } from './hcl-fix';
 import { treeEdits } from './tree-fix';
 import { flatEdits } from './flat-fix';
+import { computeValue, hasComputedParts } from './computed-value';
+import { splitPath } from '../rules/path-segments';
 
 export class FixNotApplicable extends Error {}
 
@@ -28,10 +30,12 @@ function editsFor(op: FixOperation, target: FixTarget): TextEdit[] {
     return target.related([type], via).flatMap((r) => editsFor(plain, { ...target, subject: r, scope: r }));
   }
   if ('set' in op && op.set.ifPresent) {
-    const [head] = op.set.path.split('.');
+    const [head] = splitPath(op.set.path);
     if (target.scope.resolve([head]).every((l) => l.state === 'absent')) return [];
   }
   if ('addResource' in op && op.addResource.via && target.related([op.addResource.type], op.addResource.via).length > 0) return [];
+  // Values computed from the subject are filled in here, so every fix writer sees plain values.
+  if ('set' in op && hasComputedParts(op.set.value)) op = { set: { ...op.set, value: computeValue(op.set.value, target.scope, target.evidence) } };
   const handle = target.scope.handle as { kind: string };
   switch (handle.kind) {
     case 'hcl':

@@ -3,9 +3,12 @@ import type { TextEdit } from '../findings/types';
 import type { FixOperation } from '../rules/condition-types';
 import type { MapNode } from '../documents/tree';
 import { yamlEnsurePath, yamlRemoveEntry, type YamlValue } from '../edits';
+import { splitPath } from '../rules/path-segments';
 import type { TreeHandle } from '../subjects/tree-scope';
 import type { Subject } from '../subjects/types';
 import { FixNotApplicable, type FixTarget } from './build-fix';
+import { computeValue } from './computed-value';
+import { addDocument, appendItem, removeItemHoldingFinding, replaceFinding } from './tree-list-fix';
 
 function fileOf(subject: Subject): string {
   return subject.file;
@@ -24,18 +27,28 @@ function walkMap(root: MapNode, path: string[]): MapNode | undefined {
 export function treeEdits(op: FixOperation, target: FixTarget): TextEdit[] {
   const handle = target.scope.handle as TreeHandle;
   if (handle.file.syntax !== 'yaml') throw new FixNotApplicable('JSON manifests are not fixed automatically');
-  if (handle.node.kind !== 'map') throw new FixNotApplicable('the place to edit is not a mapping');
   const file = fileOf(target.subject);
   const wrap = (changes: Array<{ range: TextEdit['range']; newText: string }>): TextEdit[] => changes.map((c) => ({ file, range: c.range, newText: c.newText }));
+  const { evidence, scope } = target;
   try {
-    if ('set' in op) return wrap(yamlEnsurePath(handle.file, handle.node, op.set.path.split('.'), op.set.value as YamlValue));
+    // These ops find their place from the finding, so the scope may be a list item or a scalar.
+    if ('removeItem' in op) return wrap(removeItemHoldingFinding(handle.file, evidence, op.removeItem.lists, op.removeItem.ifEmpty ?? 'empty'));
+    if ('replace' in op) return wrap(replaceFinding(handle.file, evidence, scope, op.replace.value, op.replace.at));
+    if ('addDocument' in op) return wrap(addDocument(handle.file, evidence, scope, op.addDocument.value));
+    if (handle.node.kind !== 'map') throw new FixNotApplicable('the place to edit is not a mapping');
+    if ('appendItem' in op) return wrap(appendItem(handle, evidence, scope, op.appendItem.path, op.appendItem.value));
+    if ('set' in op) {
+      const value = computeValue(op.set.value, scope, evidence);
+      return wrap(yamlEnsurePath(handle.file, handle.node, splitPath(op.set.path), value as YamlValue));
+    }
     if ('remove' in op) {
-      const segments = op.remove.path.split('.');
+      const segments = splitPath(op.remove.path);
       const key = segments.pop()!;
       const parent = walkMap(handle.node, segments);
       return parent ? wrap(yamlRemoveEntry(handle.file, parent, key)) : [];
     }
   } catch (error) {
+    if (error instanceof FixNotApplicable) throw error;
     // The editors refuse shapes they cannot edit safely (a list where a map should be, ...).
     throw new FixNotApplicable(error instanceof Error ? error.message : String(error));
   }

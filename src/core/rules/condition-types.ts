@@ -112,7 +112,29 @@ export type FixOperation =
    * Terraform: add a companion resource after the subject; `{name}` and `{address}` are
    * substituted. With `via`, skipped when a resource of that type already points at the subject.
    */
-  | { addResource: { type: string; name: string; hcl: string; via?: string } };
+  | { addResource: { type: string; name: string; hcl: string; via?: string } }
+  /**
+   * YAML: remove the list item that holds the finding (the offending scalar, or the map item it
+   * is written in) when that list is written under one of the keys `lists`; the op does nothing
+   * for findings elsewhere. When it is the last item, `ifEmpty` decides: `empty` writes `[]`
+   * (default), `removeKey` removes the list's key, `removeParentItem` removes the list item that
+   * holds the list (an RBAC rule whose last resource goes).
+   */
+  | { removeItem: { lists: string[]; ifEmpty?: 'empty' | 'removeKey' | 'removeParentItem' } }
+  /** YAML: replace the offending value itself, when it is written under one of the keys `at` (any key when absent). */
+  | { replace: { value: unknown; at?: string[] } }
+  /** YAML: add an item at the end of the list at `path` (`spec.tls.0.hosts`), creating the list when missing. */
+  | { appendItem: { path: string; value: unknown } }
+  /** YAML: append a new document (`---`) after the last one, such as a NetworkPolicy beside its Namespace. */
+  | { addDocument: { value: Record<string, unknown> } };
+
+/**
+ * Values in `set`, `replace`, `appendItem` and `addDocument` may contain expressions computed from
+ * the subject (see `fixes/computed-value.ts`): `{ $from: path | [paths], all?, optional?, notOneOf? }`,
+ * `{ $template: "text {path}" }` and `{ $found: value }` (the offending value). When one cannot
+ * be computed, the finding gets no fix.
+ */
+export type ComputedValue = { $from: string | string[]; all?: boolean; optional?: boolean; notOneOf?: unknown[] } | { $template: string } | { $found: unknown };
 
 export interface FixSpec {
   title: string;

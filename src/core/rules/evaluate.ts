@@ -6,6 +6,7 @@ import type { Lookup, Scope, Subject } from '../subjects/types';
 import type { Condition, ValueTest } from './condition-types';
 import { applyOperators, VALUE_OPERATORS } from './operators';
 import { getPredicate } from './predicates/registry';
+import { splitPath as splitPathSegments } from './path-segments';
 
 export type Outcome = 'pass' | 'fail' | 'undetermined';
 
@@ -98,8 +99,9 @@ function missingLookup(scope: Scope, path: string): Lookup {
   return { state: 'absent', anchor: scope.headerRange, scope, path: splitPath(path) };
 }
 
+/** Dotted path to segments; `"quoted.keys/with-dots"` stay one segment (see `path-segments.ts`). */
 export function splitPath(path: string): string[] {
-  return path === '' ? [] : path.split('.');
+  return splitPathSegments(path);
 }
 
 export function evaluateValueTest(test: ValueTest, scope: Scope, ctx: EvalContext): Evidence {

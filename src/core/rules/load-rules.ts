@@ -10,6 +10,7 @@ import { getPredicate } from './predicates/registry';
 import type { Rule } from './rule';
 import type { RuleTarget, UseCase } from './types';
 import { checkRegexSafety } from './safe-regex';
+import { splitPath } from './path-segments';
 
 export interface RuleLoadError {
   ruleId: string;
@@ -118,6 +119,11 @@ function checkCondition(value: unknown, where: string, fail: (m: string) => void
   if (!value || typeof value !== 'object' || Array.isArray(value)) return fail(`${where}: a condition must be a mapping`);
   const c = value as Raw;
   if (typeof c.path === 'string') {
+    try {
+      splitPath(c.path);
+    } catch (error) {
+      fail(`${where}: ${(error as Error).message}`);
+    }
     const ops = VALUE_OPERATORS.filter((op) => op in c);
     if (ops.length === 0) fail(`${where}: a value test on "${c.path}" needs an operator (${VALUE_OPERATORS.join(', ')})`);
     const allowed = new Set<string>([...VALUE_OPERATORS, 'path', 'default', 'match', 'ignoreCase']);
@@ -165,8 +171,8 @@ function checkCondition(value: unknown, where: string, fail: (m: string) => void
 
 function checkFixOp(op: FixOperation, fail: (m: string) => void): void {
   const o = op as Raw;
-  const kinds = ['set', 'remove', 'addBlock', 'addResource'].filter((k) => k in o);
-  if (kinds.length !== 1) return fail('each fix op must be exactly one of set, remove, addBlock, addResource');
+  const kinds = FIX_OPS.filter((k) => k in o);
+  if (kinds.length !== 1) return fail(`each fix op must be exactly one of ${FIX_OPS.join(', ')}`);
   const body = o[kinds[0]] as Raw;
   if (!body || typeof body !== 'object') return fail(`fix op "${kinds[0]}" needs a mapping`);
   if (kinds[0] === 'set' && (typeof body.path !== 'string' || !('value' in body))) fail('fix "set" needs path and value');
@@ -175,4 +181,44 @@ function checkFixOp(op: FixOperation, fail: (m: string) => void): void {
   if (kinds[0] === 'addResource' && (typeof body.type !== 'string' || typeof body.name !== 'string' || typeof body.hcl !== 'string')) {
     fail('fix "addResource" needs type, name and hcl');
   }
+  if (kinds[0] === 'removeItem') {
+    if (!Array.isArray(body.lists) || body.lists.length === 0 || !body.lists.every((l) => typeof l === 'string')) fail('fix "removeItem" needs "lists": the keys of the lists it may edit');
+    if (body.ifEmpty !== undefined && !['empty', 'removeKey', 'removeParentItem'].includes(String(body.ifEmpty))) fail('fix "removeItem": "ifEmpty" must be empty, removeKey or removeParentItem');
+  }
+  if (kinds[0] === 'replace') {
+    if (!('value' in body)) fail('fix "replace" needs value');
+    if (body.at !== undefined && (!Array.isArray(body.at) || !body.at.every((k) => typeof k === 'string'))) fail('fix "replace": "at" must list keys');
+  }
+  if (kinds[0] === 'appendItem' && (typeof body.path !== 'string' || !('value' in body))) fail('fix "appendItem" needs path and value');
+  if (kinds[0] === 'addDocument' && (!body.value || typeof body.value !== 'object' || Array.isArray(body.value))) fail('fix "addDocument" needs a mapping as value');
+  for (const key of ['path'] as const) {
+    if (typeof body[key] !== 'string') continue;
+    try {
+      splitPath(body[key] as string);
+    } catch (error) {
+      fail(`fix "${kinds[0]}": ${(error as Error).message}`);
+    }
+  }
+  if ('value' in body) checkComputedValue(body.value, `fix "${kinds[0]}"`, fail);
+}
+
+const FIX_OPS = ['set', 'remove', 'addBlock', 'addResource', 'removeItem', 'replace', 'appendItem', 'addDocument'];
+
+/** Expressions inside fix values (`$from`, `$template`, `$found`) must be well formed. */
+function checkComputedValue(value: unknown, where: string, fail: (m: string) => void, depth = 0): void {
+  if (depth > 32 || !value || typeof value !== 'object') return;
+  if (Array.isArray(value)) return value.forEach((item) => checkComputedValue(item, where, fail, depth + 1));
+  const v = value as Raw;
+  if ('$from' in v) {
+    const paths = Array.isArray(v.$from) ? v.$from : [v.$from];
+    if (paths.length === 0 || !paths.every((p) => typeof p === 'string')) fail(`${where}: "$from" takes a path or a list of paths`);
+    for (const key of Object.keys(v)) if (!['$from', 'all', 'optional', 'notOneOf'].includes(key)) fail(`${where}: unknown key "${key}" beside "$from"`);
+    return;
+  }
+  if ('$template' in v) {
+    if (typeof v.$template !== 'string') fail(`${where}: "$template" takes a string`);
+    return;
+  }
+  if ('$found' in v) return;
+  for (const inner of Object.values(v)) checkComputedValue(inner, where, fail, depth + 1);
 }

@@ -1,13 +1,14 @@
-/** File hosts for tests: one over a map of texts, one over the real disk. */
+/** File hosts for tests: one over a map of texts (or bytes, as a real host returns them), one over the real disk. */
 import { promises as fs } from 'node:fs';
 import type { DirectoryEntry, FileHost } from '../../../src/core/engine/api';
 
-export class MemoryHost implements FileHost {
+export class MemoryHost<Content extends string | Uint8Array = string> implements FileHost {
+  /** Every path read, in order, so tests can tell what the engine looked at. */
   readonly reads: string[] = [];
 
-  constructor(readonly files: Map<string, string>) {}
+  constructor(readonly files: Map<string, Content>) {}
 
-  async readFile(path: string): Promise<string | undefined> {
+  async readFile(path: string): Promise<Content | undefined> {
     this.reads.push(path);
     return this.files.get(path);
   }

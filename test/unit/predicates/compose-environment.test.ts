@@ -56,4 +56,12 @@ describe('compose environments', () => {
     assert.equal(runPredicate('compose-environment-prefix', services.get('map')!, { prefix: 'ORTHANC__' }).outcome, 'pass');
     assert.equal(runPredicate('compose-environment-prefix', services.get('map')!, { prefix: 'ORTHANC__AUTHORIZATION__' }).outcome, 'fail');
   });
+
+  it('find a variable whatever the case of its name only when asked to', () => {
+    const services = composeServices(text);
+    const lower = { variable: 'orthanc__authentication_enabled', notEquals: 'false' };
+    assert.equal(runPredicate('compose-environment-value', services.get('map')!, lower).outcome, 'pass');
+    assert.equal(runPredicate('compose-environment-value', services.get('map')!, { ...lower, ignoreNameCase: true }).outcome, 'fail');
+    assert.equal(runPredicate('compose-environment-value', services.get('list')!, { ...lower, ignoreNameCase: true }).outcome, 'fail');
+  });
 });

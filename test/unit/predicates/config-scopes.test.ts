@@ -18,6 +18,15 @@ describe('development profiles and files', () => {
       assert.ok(!isNonProductionFile(path), path);
     }
   });
+
+  it('look for test folders only next to the file or in a test source set, not where the project happens to live', () => {
+    for (const path of ['/r/integration-tests/application.yml', '/r/src/integrationTest/resources/config/application.yml', '/r/src/test/resources/db/application.yml']) {
+      assert.ok(isNonProductionFile(path), path);
+    }
+    for (const path of ['/home/ci/tests/checkout/service/src/main/resources/application.yml', '../tests/fixtures/spring/fail/application.yml', '/tests/case/application.yml']) {
+      assert.ok(!isNonProductionFile(path), path);
+    }
+  });
 });
 
 describe('config-outside-development', () => {

@@ -58,11 +58,13 @@ describe('k8s ingress predicates', () => {
     assert.ok(!tlsHostCovers('*.example.eu', 'a.b.example.eu'));
   });
 
-  it('k8s-annotation-not reports the annotation value without a fix place', () => {
+  it('k8s-annotation-not reports the annotation value, with the object as the place to fix', () => {
     const yaml = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: i\n  annotations:\n    nginx.ingress.kubernetes.io/ssl-redirect: "FALSE"\nspec: {}\n';
     const evidence = run('k8s-annotation-not', subjectOf(yaml, 'object'), { keys: ['nginx.ingress.kubernetes.io/ssl-redirect'], values: ['false'] });
     assert.deepEqual(covered(yaml, evidence), ['"FALSE"']);
-    assert.equal((evidence.scope?.handle as { kind: string }).kind, 'no-fix');
+    // A fix addresses the annotation from the object with a quoted key (`metadata.annotations."..."`).
+    assert.equal((evidence.scope?.handle as { kind: string }).kind, 'tree');
+    assert.equal(evidence.lookup?.state === 'known' && evidence.lookup.value, 'FALSE');
   });
 });
 

@@ -38,7 +38,10 @@ describe('k8s secret names and values', () => {
     assert.ok(isFillInPlaceholder('API_KEY', '<your-api-key>'));
     assert.ok(isFillInPlaceholder('GOOGLE_API_KEY', 'GOOGLE_API_KEY_VAL'));
     assert.ok(isFillInPlaceholder('TOKEN', 'INSERT_TOKEN_HERE'));
+    assert.ok(isFillInPlaceholder('DB_PASSWORD', 'yourpassword'));
+    assert.ok(isFillInPlaceholder('API_TOKEN', 'token_goes_here'));
     assert.ok(!isFillInPlaceholder('DB_PASSWORD', 'changeme'));
+    assert.ok(!isFillInPlaceholder('DB_PASSWORD', 'Sunny-Th3re'));
   });
 
   it('finds passwords in URLs and connection strings under any name', () => {
@@ -117,5 +120,13 @@ describe('predicate k8s-secret-manifest-no-data', () => {
     assert.deepEqual(covered(plain, run('k8s-secret-manifest-no-data', subjectOf(plain, 'object'))), ['YQ==', 'clear']);
     const sops = `${plain}sops:\n  version: 3.9.0\n`;
     assert.equal(run('k8s-secret-manifest-no-data', subjectOf(sops, 'object')).outcome, 'pass');
+  });
+
+  it('leaves the locating entries of a service binding Secret alone, and only those', () => {
+    const entries = 'stringData:\n  type: mysql\n  host: db\n  port: "3306"\n  password: pw\n';
+    const binding = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ntype: servicebinding.io/mysql\n${entries}`;
+    assert.deepEqual(covered(binding, run('k8s-secret-manifest-no-data', subjectOf(binding, 'object'))), ['pw']);
+    const opaque = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ntype: Opaque\n${entries}`;
+    assert.deepEqual(covered(opaque, run('k8s-secret-manifest-no-data', subjectOf(opaque, 'object'))), ['mysql', 'db', '"3306"', 'pw']);
   });
 });

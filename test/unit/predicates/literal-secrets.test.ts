@@ -14,7 +14,7 @@ describe('secret names and values', () => {
 
   it('count weak defaults as secrets and stand-ins or references as none', () => {
     for (const value of ['changeme', 'changeit', 'hunter22', 123456]) assert.ok(isLiteralSecret(value), String(value));
-    for (const value of ['', '  ', 'true', null, '<your-password>', 'xxxx', '****', 'your_token_here', 'ENC(abc)', '{cipher}abc', '@Microsoft.KeyVault(SecretUri=x)', '/run/secrets/db', '${DB_PASSWORD}', '{{ .Values.pw }}', '%DB_PW%', 'vault://kv/db']) {
+    for (const value of ['', '  ', 'true', null, '<your-password>', 'xxxx', '****', 'your_token_here', 'yourpassword', 'REPLACE_WITH_TOKEN', 'api-key-goes-here', 'ENC(abc)', '{cipher}abc', '@Microsoft.KeyVault(SecretUri=x)', '/run/secrets/db', '${DB_PASSWORD}', '{{ .Values.pw }}', '%DB_PW%', 'vault://kv/db']) {
       assert.ok(!isLiteralSecret(value), String(value));
     }
   });

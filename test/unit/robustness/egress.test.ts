@@ -5,10 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from './support';
+import { REPO_ROOT, useScratchFolder } from './support';
 
 const BUNDLES = ['dist/extension.js', 'dist/cli.js', 'dist/scan-worker.js'];
 const NETWORK_MODULES = '(?:http|https|http2|net|tls|dgram|dns|dns/promises|undici|inspector)';
@@ -38,11 +37,7 @@ function runDenied(args: string[], logFile: string) {
 
 describe('robustness: zero egress', function () {
   this.timeout(180_000);
-  let scratch: string;
-  before(() => {
-    scratch = mkdtempSync(join(tmpdir(), 'enisa-egress-'));
-  });
-  after(() => rmSync(scratch, { recursive: true, force: true }));
+  const scratch = useScratchFolder('enisa-egress-');
 
   for (const bundle of BUNDLES) {
     it(`${bundle} imports no network module and calls no network API`, () => {
@@ -57,14 +52,14 @@ describe('robustness: zero egress', function () {
   }
 
   it('the network-denying preload really denies (the check below would prove nothing otherwise)', () => {
-    const log = join(scratch, 'probe.log');
+    const log = join(scratch(), 'probe.log');
     const run = runDenied(['-e', "require('node:https').get('https://example.org')"], log);
     assert.notEqual(run.status, 0);
     assert.match(readFileSync(log, 'utf8'), /https\.get/);
   });
 
   it('the CLI scans the sample workspace with the network denied', () => {
-    const log = join(scratch, 'cli.log');
+    const log = join(scratch(), 'cli.log');
     const run = runDenied([join(REPO_ROOT, 'dist/cli.js'), 'scan', 'samples/health-cloud', '--format', 'json', '--fail-on', 'never'], log);
     assert.equal(run.status, 0, run.stderr);
     const report = JSON.parse(run.stdout) as { files: unknown[]; findings: unknown[] };
@@ -73,7 +68,7 @@ describe('robustness: zero egress', function () {
   });
 
   it('the scan worker scans the sample workspace with the network denied', () => {
-    const log = join(scratch, 'worker.log');
+    const log = join(scratch(), 'worker.log');
     const client = JSON.stringify(join(__dirname, '..', '..', '..', 'src', 'extension', 'worker-client.js'));
     const sample = JSON.stringify(join(REPO_ROOT, 'samples', 'health-cloud'));
     // The worker inherits the process's --require, so the hooks apply on its thread as well.

@@ -1,6 +1,8 @@
 /** Shared helpers of the robustness tests. */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createEngine } from '../../../src/core/engine/engine';
 import type { EngineLintResult, EngineOptions } from '../../../src/core/engine/api';
 import type { Finding } from '../../../src/core/findings/types';
@@ -30,4 +32,40 @@ export function runNode(code: string, timeoutMs = 60_000): { status: number | nu
 /** Path of a transpiled module under out/, for snippets run by `runNode`. */
 export function outModule(relative: string): string {
   return JSON.stringify(join(__dirname, '..', '..', '..', relative));
+}
+
+/**
+ * A fresh temporary folder (`/`-separated, like engine paths) for the enclosing `describe`: made
+ * before the block (or before each test with `per: 'test'`) and removed after it.
+ */
+export function useScratchFolder(prefix: string, per: 'suite' | 'test' = 'suite'): () => string {
+  let folder: string | undefined;
+  const make = () => {
+    folder = mkdtempSync(join(tmpdir(), prefix)).split('\\').join('/');
+  };
+  const remove = () => {
+    if (folder) rmSync(folder, { recursive: true, force: true });
+    folder = undefined;
+  };
+  if (per === 'test') {
+    beforeEach(make);
+    afterEach(remove);
+  } else {
+    before(make);
+    after(remove);
+  }
+  return () => {
+    if (!folder) throw new Error('the scratch folder exists only while the tests of its block run');
+    return folder;
+  };
+}
+
+/** Writes files (relative name → text) under `root`; returns their full paths, `/`-separated. */
+export function writeTree(root: string, files: Record<string, string>): string[] {
+  return Object.entries(files).map(([name, text]) => {
+    const full = join(root, name);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, text);
+    return full.split('\\').join('/');
+  });
 }

@@ -3,9 +3,10 @@
  */
 import type { Expression, ForExpr, ObjectExpr, ObjectItem, TupleExpr } from '../ast';
 import type { ParserContext } from './context';
-import { abandonBracket, closeBracket, lastEnd, listLeftOpen, reportUnclosed } from './brackets';
+import { abandonBracket, closeBracket, reportUnclosed } from './brackets';
 import { parseExpression } from './expression-parser';
 import { looksLikeBlockHeader } from './lookahead';
+import { endList, parseListItems, type ListSyntax } from './lists';
 import { skipRestOfLine, skipToListSeparator } from './recovery';
 import { Tok as TokenKind } from './tokens';
 
@@ -13,51 +14,19 @@ import { Tok as TokenKind } from './tokens';
 const Tok = TokenKind;
 type Tok = TokenKind;
 
+const TUPLE: ListSyntax = { closer: Tok.RBracket, expectedAfterItem: "',' or ']' after the tuple element", leftOpenEndsQuietly: true };
+
 export function parseTupleOrFor(p: ParserContext): Expression {
   const start = p.start;
   const saved = p.setNewlines(false);
   p.advance();
   if (p.isKeyword('for')) return parseFor(p, 'tuple', start, saved);
   const elements: Expression[] = [];
-  let closed = false;
-  for (;;) {
-    if (p.token() === Tok.RBracket) {
-      closed = true;
-      break;
-    }
-    if (listLeftOpen(p)) break;
-    const errorsBefore = p.errors.length;
+  const closed = parseListItems(p, TUPLE, () => {
     elements.push(parseExpression(p));
-    if (p.token() === Tok.Comma) {
-      p.advance();
-      continue;
-    }
-    if (p.token() === Tok.RBracket) {
-      closed = true;
-      break;
-    }
-    if (listLeftOpen(p)) break;
-    if (p.errors.length === errorsBefore) p.error(`Expected ',' or ']' after the tuple element, found ${p.describeCurrent()}`, p.start, p.end);
-    const stop = skipToListSeparator(p, Tok.RBracket);
-    if (stop === Tok.Comma) {
-      p.advance();
-      continue;
-    }
-    if (stop === Tok.RBracket) {
-      closed = true;
-      break;
-    }
-    break;
-  }
-  let end: number;
-  if (closed) {
-    end = p.end;
-    closeBracket(p, saved);
-  } else {
-    reportUnclosed(p, "Missing closing ']' for the '[' opened here", start);
-    end = lastEnd(p, elements, start + 1);
-    abandonBracket(p, saved);
-  }
+    return undefined;
+  });
+  const end = endList(p, closed, saved, elements, start, "Missing closing ']' for the '[' opened here");
   const tuple: TupleExpr = { type: 'Tuple', elements, range: p.range(start, end) };
   return tuple;
 }

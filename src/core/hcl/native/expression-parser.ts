@@ -8,8 +8,9 @@
 import type { BinaryOperator, Expression, FunctionCallExpr } from '../ast';
 import type { Range } from '../../text/position';
 import { MAX_NESTING_DEPTH, type ParserContext } from './context';
-import { abandonBracket, closeBracket, isWrongCloser, lastEnd, listLeftOpen, reportUnclosed } from './brackets';
+import { abandonBracket, closeBracket, isWrongCloser, reportUnclosed } from './brackets';
 import { parseObjectOrFor, parseTupleOrFor } from './collections';
+import { endList, parseListItems, type ListSyntax } from './lists';
 import { looksLikeBodyItem } from './lookahead';
 import { parsePostfix } from './postfix';
 import { skipToListSeparator } from './recovery';
@@ -202,6 +203,8 @@ function parseIdentifierTerm(p: ParserContext): Expression {
   return { type: 'Variable', name, range };
 }
 
+const CALL_ARGUMENTS: ListSyntax = { closer: Tok.RParen, expectedAfterItem: "',' or ')' after the function argument", leftOpenEndsQuietly: false };
+
 function parseFunctionCall(p: ParserContext, firstName: string, start: number, firstEnd: number): Expression {
   let name = firstName;
   let nameEnd = firstEnd;
@@ -224,54 +227,17 @@ function parseFunctionCall(p: ParserContext, firstName: string, start: number, f
   p.advance();
   const args: Expression[] = [];
   let expandFinal = false;
-  let closed = false;
-  for (;;) {
-    if (p.token() === Tok.RParen) {
-      closed = true;
-      break;
-    }
-    if (listLeftOpen(p)) break;
-    const errorsBefore = p.errors.length;
-    const arg = parseExpression(p);
-    args.push(arg);
-    if (p.token() === Tok.Ellipsis) {
-      expandFinal = true;
-      p.advance();
-      if (p.token() === Tok.Comma) p.advance();
-      if (p.token() === Tok.RParen) {
-        closed = true;
-        break;
-      }
-      p.error(`Expected ')' after the expanded final argument '...', found ${p.describeCurrent()}`, p.start, p.end);
-    } else if (p.token() === Tok.Comma) {
-      p.advance();
-      continue;
-    } else if (p.token() === Tok.RParen) {
-      closed = true;
-      break;
-    } else if (p.errors.length === errorsBefore) {
-      p.error(`Expected ',' or ')' after the function argument, found ${p.describeCurrent()}`, p.start, p.end);
-    }
-    const stop = skipToListSeparator(p, Tok.RParen);
-    if (stop === Tok.Comma) {
-      p.advance();
-      continue;
-    }
-    if (stop === Tok.RParen) {
-      closed = true;
-      break;
-    }
-    break;
-  }
-  let end: number;
-  if (closed) {
-    end = p.end;
-    closeBracket(p, saved);
-  } else {
-    reportUnclosed(p, `Missing closing ')' for the call to '${name}' opened here`, openStart);
-    end = lastEnd(p, args, openStart + 1);
-    abandonBracket(p, saved);
-  }
+  const closed = parseListItems(p, CALL_ARGUMENTS, () => {
+    args.push(parseExpression(p));
+    if (p.token() !== Tok.Ellipsis) return undefined;
+    expandFinal = true;
+    p.advance();
+    if (p.token() === Tok.Comma) p.advance();
+    if (p.token() === Tok.RParen) return 'closed';
+    p.error(`Expected ')' after the expanded final argument '...', found ${p.describeCurrent()}`, p.start, p.end);
+    return 'recover';
+  });
+  const end = endList(p, closed, saved, args, openStart, `Missing closing ')' for the call to '${name}' opened here`);
   const call: FunctionCallExpr = {
     type: 'FunctionCall',
     name,

@@ -5,6 +5,7 @@ import './spring-actuator';
 import './database-connections';
 import './compose-environment';
 import './compose-ports';
+import './compose-connections';
 import './orthanc-credentials';
 import './literal-secrets';
 import './aspnet-endpoints';

@@ -81,10 +81,14 @@ export function serviceEnvironment(scope: Scope): EnvironmentVariable[] {
   return out;
 }
 
-/** The last definition of a variable (compose keeps the last one). */
-export function environmentVariable(scope: Scope, name: string): EnvironmentVariable | undefined {
+/**
+ * The last definition of a variable (compose keeps the last one). `ignoreCase` is for programs
+ * that read their settings without regard to case, such as ASP.NET Core (`FhirServer__...`).
+ */
+export function environmentVariable(scope: Scope, name: string, ignoreCase = false): EnvironmentVariable | undefined {
+  const wanted = ignoreCase ? name.toLowerCase() : name;
   return serviceEnvironment(scope)
-    .filter((v) => v.name === name)
+    .filter((v) => (ignoreCase ? v.name.toLowerCase() : v.name) === wanted)
     .pop();
 }
 
@@ -102,20 +106,22 @@ export function variableLookup(scope: Scope, variable: EnvironmentVariable | und
 
 /**
  * Args: `variable` plus the operators of a value test (`equals`, `notEquals`, `oneOf`,
- * `notMatches`, `default`, ...), applied to the variable's string value.
+ * `notMatches`, `default`, ...), applied to the variable's string value; `ignoreNameCase: true`
+ * finds the variable whatever the case of its name.
  */
 registerPredicate('compose-environment-value', (scope: Scope, args, ctx: EvalContext): Evidence => {
   const name = stringArg(args, 'variable', 'compose-environment-value');
-  const operators = Object.fromEntries(Object.entries(args).filter(([key]) => key !== 'variable'));
+  const operators = Object.fromEntries(Object.entries(args).filter(([key]) => key !== 'variable' && key !== 'ignoreNameCase'));
   const test = { ...operators, path: `environment.${name}` } as ValueTest;
-  const lookup = variableLookup(scope, environmentVariable(scope, name), name);
+  const variable = environmentVariable(scope, name, args.ignoreNameCase === true);
+  const lookup = variableLookup(scope, variable, variable?.name ?? name);
   if (lookup.state === 'unknown') return { outcome: 'undetermined', range: lookup.range, reason: lookup.reason, origins: [], lookup, scope };
   const value = lookup.state === 'known' ? lookup.value : test.default === undefined ? undefined : String(test.default);
   const verdict = applyOperators(test, value, ctx.config);
   if (verdict === true) return { ...PASS };
   if (verdict === false) {
     const range = lookup.state === 'known' ? lookup.range : scope.headerRange;
-    return { outcome: 'fail', range, origins: [], lookup, scope, valueText: lookup.state === 'known' ? `${name}=${String(lookup.value)}` : `${name} unset` };
+    return { outcome: 'fail', range, origins: [], lookup, scope, valueText: lookup.state === 'known' ? `${variable?.name ?? name}=${String(lookup.value)}` : `${name} unset` };
   }
   return { outcome: 'undetermined', range: lookup.state === 'known' ? lookup.range : scope.headerRange, reason: verdict.undetermined, origins: [], lookup, scope };
 });

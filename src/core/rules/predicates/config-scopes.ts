@@ -75,15 +75,21 @@ export function isDevelopmentProfile(profile: string | undefined): boolean {
 const TEST_DIRECTORY_WORDS = new Set(['test', 'tests', 'testing', 'e2e']);
 
 /**
- * Files that only serve development, tests or as examples: in a test directory (`src/test/`,
- * `tests/`, `orthanc-integration-tests/`), or named with such a word (`.env.local`,
+ * Files that only serve development, tests or as examples: directly in a test folder
+ * (`tests/`, `orthanc-integration-tests/`), anywhere in a build tool's test source set
+ * (`src/test/`, `src/integrationTest/`), or named with such a word (`.env.local`,
  * `application-test.yaml`, `docker-compose.dev.yml`, `.env.example`, `orthanc.sample.json`).
+ * A `tests` folder further up is where a checkout or a fixture collection happens to live and
+ * must not silence every file below it.
  */
 export function isNonProductionFile(path: string): boolean {
   const parts = path.replace(/\\/g, '/').toLowerCase().split('/');
   const name = parts.pop() ?? '';
   const words = (text: string) => text.split(/[-_.]/);
-  if (parts.some((dir) => words(dir).some((word) => TEST_DIRECTORY_WORDS.has(word)))) return true;
+  const isTestFolder = (dir: string) => words(dir).some((word) => TEST_DIRECTORY_WORDS.has(word));
+  const parent = parts[parts.length - 1];
+  if (parent !== undefined && isTestFolder(parent)) return true;
+  if (parts.some((dir, i) => dir === 'src' && i + 1 < parts.length && /test/.test(parts[i + 1]))) return true;
   return words(name).some((word) => NON_PRODUCTION_WORDS.has(word));
 }
 

@@ -1,9 +1,10 @@
 /**
  * What the Kubernetes predicates need beyond one subject's own tree: the pod spec a container
  * inherits from, the pod template's metadata (where legacy annotations live), which container
- * list a container sits in, and the other objects written in the same file. Checks that need other
- * objects (a NetworkPolicy for a Namespace, a LimitRange for a container) can only see this file:
- * the engine lints one file at a time.
+ * list a container sits in, and the other objects of the deployment. Checks that need other
+ * objects (a NetworkPolicy for a Namespace, a LimitRange for a container) search the manifest set
+ * the engine attached to the file (see `kubernetes/manifest-set.ts`), or this file alone when
+ * there is none.
  */
 import type { Range } from '../../text/position';
 import { mapEntry, mapGet, type MapNode, type TreeFile, type TreeNode } from '../../documents/tree';
@@ -12,6 +13,8 @@ import { KubernetesSubject } from '../../subjects/kubernetes-subjects';
 import type { Lookup, Scope } from '../../subjects/types';
 import type { EngineConfig } from '../../config/types';
 import type { EvalContext, Evidence } from '../evaluate';
+import type { ValueOrigin } from '../../terraform/types';
+import { manifestContextOf } from '../../kubernetes/manifest-set';
 
 export function pass(): Evidence {
   return { outcome: 'pass', origins: [] };
@@ -107,10 +110,16 @@ export function objectAnnotation(object: K8sObject, key: string): { node: TreeNo
   return entry ? { node: entry.value, keyRange: entry.keyRange } : undefined;
 }
 
-/** Linux unless the pod says `os.name: windows` (seccomp, AppArmor and capabilities are Linux-only). */
+/**
+ * Linux unless the pod says `os.name: windows`, or can only be scheduled on Windows nodes through
+ * the well-known `kubernetes.io/os` node label (the usual way before `os` existed). Seccomp,
+ * AppArmor, capabilities and privilege escalation are Linux-only.
+ */
 export function isWindowsPod(podSpec: TreeNode | undefined): boolean {
-  const os = mapGet(mapGet(podSpec, 'os'), 'name');
-  return os?.kind === 'scalar' && String(os.value).toLowerCase() === 'windows';
+  const isWindows = (node: TreeNode | undefined) => node?.kind === 'scalar' && String(node.value).trim().toLowerCase() === 'windows';
+  if (isWindows(mapGet(mapGet(podSpec, 'os'), 'name'))) return true;
+  const nodeSelector = mapGet(podSpec, 'nodeSelector');
+  return isWindows(mapGet(nodeSelector, 'kubernetes.io/os')) || isWindows(mapGet(nodeSelector, 'beta.kubernetes.io/os'));
 }
 
 const objectsByFile = new WeakMap<TreeFile, K8sObject[]>();
@@ -123,6 +132,40 @@ export function objectsInFile(subject: KubernetesSubject): K8sObject[] {
     objectsByFile.set(subject.tree, objects);
   }
   return objects;
+}
+
+/** An object of the deployment and the file it is written in. */
+export interface PlacedObject {
+  object: K8sObject;
+  file: string;
+  tree: TreeFile;
+}
+
+/** Every object of the subject's manifest set: its own file first, then the files deployed with it. */
+export function objectsInManifestSet(subject: KubernetesSubject): PlacedObject[] {
+  const own = objectsInFile(subject).map((object) => ({ object, file: subject.file, tree: subject.tree }));
+  const others = manifestContextOf(subject.tree)?.others ?? [];
+  return own.concat(others.flatMap((f) => f.objects.map((object) => ({ object, file: f.path, tree: f.tree }))));
+}
+
+/** Why an object missing from the set might still exist in an unread file; undefined when the set is complete. */
+export function manifestSetGap(subject: KubernetesSubject): string | undefined {
+  return manifestContextOf(subject.tree)?.incomplete;
+}
+
+/**
+ * The verdict when a companion object was not found: a failure, or undetermined with the reason
+ * when part of the deployment could not be read.
+ */
+export function missingCompanion(subject: KubernetesSubject, failure: Evidence, what: string): Evidence {
+  const gap = manifestSetGap(subject);
+  if (!gap) return failure;
+  return { outcome: 'undetermined', range: failure.range, reason: `No ${what} was found, but ${gap}`, origins: [] };
+}
+
+/** A related location at an object in another file of the set (none for the subject's own file). */
+export function originAt(subject: KubernetesSubject, placed: PlacedObject, range: Range, description: string): ValueOrigin[] {
+  return placed.file === subject.file ? [] : [{ file: placed.file, range, description: `${description} in ${placed.file.slice(placed.file.lastIndexOf('/') + 1)}` }];
 }
 
 /** Two objects are in the same namespace when both name it alike or both leave it to `kubectl -n`. */

@@ -4,7 +4,7 @@
  */
 import { combineAll, type Evidence } from '../evaluate';
 import { registerPredicate } from './registry';
-import { failWithoutFix, kubernetesSubject, lookupOne, objectAnnotation, pass } from './k8s-context';
+import { failAt, kubernetesSubject, lookupOne, objectAnnotation, pass } from './k8s-context';
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [];
@@ -12,7 +12,8 @@ function strings(value: unknown): string[] {
 
 /**
  * None of the object's annotations `args.keys` holds one of `args.values` (compared without case
- * and surrounding spaces). Annotation edits are left to people: no fix.
+ * and surrounding spaces). The evidence scope is the object, so a fix can address the annotation
+ * with a quoted path segment (`metadata.annotations."nginx.ingress.kubernetes.io/ssl-redirect"`).
  */
 registerPredicate('k8s-annotation-not', (_scope, args, ctx): Evidence => {
   const keys = strings(args.keys);
@@ -26,7 +27,8 @@ registerPredicate('k8s-annotation-not', (_scope, args, ctx): Evidence => {
     const node = annotation.node;
     if (node.kind === 'templated') results.push({ outcome: 'undetermined', range: node.range, reason: node.reason, origins: [] });
     else if (node.kind === 'scalar' && node.value !== null && values.has(String(node.value).trim().toLowerCase())) {
-      results.push(failWithoutFix(node.range, undefined, `${key}: ${String(node.value)}`));
+      const lookup = { state: 'known' as const, value: node.value, range: node.range, keyRange: annotation.keyRange, origins: [] };
+      results.push(failAt(lookup, subject, `${key}: ${String(node.value)}`));
     }
   }
   return results.length ? combineAll(results) : pass();
@@ -45,7 +47,8 @@ export function tlsHostCovers(tlsHost: string, host: string): boolean {
 /**
  * Every `spec.rules[].host` is listed in some `spec.tls[].hosts` (a TLS entry without hosts covers
  * every host, as controllers then use their default certificate). Ingresses without `spec.tls`
- * pass here: `k8s-ingress-tls-configured` reports them.
+ * pass here: `k8s-ingress-tls-configured` reports them. The evidence scope is the Ingress and the
+ * lookup the uncovered host, so a fix can add that host to a TLS entry.
  */
 registerPredicate('k8s-ingress-tls-covers-hosts', (_scope, _args, ctx): Evidence => {
   const subject = kubernetesSubject(ctx);
@@ -63,7 +66,7 @@ registerPredicate('k8s-ingress-tls-covers-hosts', (_scope, _args, ctx): Evidence
     const host = lookupOne(rule, ['host']);
     if (host.state === 'unknown') results.push({ outcome: 'undetermined', range: host.range, reason: host.reason, origins: [] });
     else if (host.state === 'known' && typeof host.value === 'string' && host.value !== '' && !covered.some((c) => tlsHostCovers(c, host.value as string))) {
-      results.push(failWithoutFix(host.range, host, host.value));
+      results.push(failAt(host, subject, host.value));
     }
   }
   return results.length ? combineAll(results) : pass();

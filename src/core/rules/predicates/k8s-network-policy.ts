@@ -1,8 +1,8 @@
 /**
  * NetworkPolicies. A namespace holding patient data should start from "deny all ingress" (a policy
- * selecting every pod with no ingress rule); we can only look for that policy in the same file as
- * the Namespace, since the engine lints one file at a time. Separately, an ingress rule without
- * `from` (or with an ipBlock of 0.0.0.0/0) admits traffic from anywhere.
+ * selecting every pod with no ingress rule), looked for among the manifests deployed with the
+ * Namespace. Separately, an ingress rule without `from` (or with an ipBlock of 0.0.0.0/0) admits
+ * traffic from anywhere.
  */
 import { mapEntry, mapGet, type TreeNode } from '../../documents/tree';
 import { TreeScope } from '../../subjects/tree-scope';
@@ -10,7 +10,7 @@ import type { K8sObject } from '../../kubernetes/objects';
 import { combineAll, type Evidence } from '../evaluate';
 import { isPublicCidr } from '../operators';
 import { registerPredicate } from './registry';
-import { NoFixScope, kubernetesSubject, lookupOne, objectsInFile, pass } from './k8s-context';
+import { NoFixScope, kubernetesSubject, lookupOne, missingCompanion, objectsInManifestSet, pass } from './k8s-context';
 
 function scalarList(node: TreeNode | undefined): string[] | undefined {
   if (!node) return undefined;
@@ -46,11 +46,12 @@ export function isDefaultDenyIngress(policy: K8sObject): boolean {
 registerPredicate('k8s-namespace-default-deny-ingress', (_scope, _args, ctx): Evidence => {
   const subject = kubernetesSubject(ctx);
   const namespace = subject.object.name;
-  // A policy without a namespace next to the Namespace is taken to be applied into it.
-  const covered = objectsInFile(subject).some(
-    (o) => o.kind === 'NetworkPolicy' && (o.namespace === undefined || o.namespace === namespace) && isDefaultDenyIngress(o),
+  // A policy without a namespace deployed with the Namespace is taken to be applied into it.
+  const covered = objectsInManifestSet(subject).some(
+    ({ object: o }) => o.kind === 'NetworkPolicy' && (o.namespace === undefined || o.namespace === namespace) && isDefaultDenyIngress(o),
   );
-  return covered ? pass() : { outcome: 'fail', range: subject.headerRange, origins: [], scope: subject, valueText: namespace };
+  if (covered) return pass();
+  return missingCompanion(subject, { outcome: 'fail', range: subject.headerRange, origins: [], scope: subject, valueText: namespace }, 'default-deny ingress NetworkPolicy');
 });
 
 /**

@@ -11,3 +11,4 @@ import './k8s-network-policy';
 import './k8s-list-items';
 import './k8s-rbac';
 import './k8s-availability';
+import './k8s-disruption-budget';

@@ -1,13 +1,13 @@
 /**
  * CPU and memory requests and limits of a container. A limit without a request also sets the
  * request (Kubernetes copies it), and a LimitRange of the namespace may fill in defaults at
- * admission; only a LimitRange written in the same file can be seen here.
+ * admission; LimitRanges are looked for among the manifests deployed with the workload.
  */
 import type { K8sObject } from '../../kubernetes/objects';
 import { mapGet, type TreeNode } from '../../documents/tree';
 import type { Evidence } from '../evaluate';
 import { registerPredicate } from './registry';
-import { failMissing, kubernetesSubject, lookupOne, objectsInFile, pass, sameNamespace, undetermined } from './k8s-context';
+import { failMissing, kubernetesSubject, lookupOne, missingCompanion, objectsInManifestSet, pass, sameNamespace, undetermined } from './k8s-context';
 
 type Kind = 'requests' | 'limits';
 
@@ -36,6 +36,7 @@ registerPredicate('k8s-container-resource-set', (_scope, args, ctx): Evidence =>
     if (fromLimit.state === 'known') return pass();
     if (fromLimit.state === 'unknown') return undetermined(fromLimit, subject);
   }
-  const defaulted = objectsInFile(subject).some((o) => o.kind === 'LimitRange' && sameNamespace(o, subject.object) && limitRangeDefault(o, kind, resource));
-  return defaulted ? pass() : failMissing(own, `no ${resource} ${kind === 'requests' ? 'request' : 'limit'}`);
+  const defaulted = objectsInManifestSet(subject).some(({ object: o }) => o.kind === 'LimitRange' && sameNamespace(o, subject.object) && limitRangeDefault(o, kind, resource));
+  if (defaulted) return pass();
+  return missingCompanion(subject, failMissing(own, `no ${resource} ${kind === 'requests' ? 'request' : 'limit'}`), `${resource} ${kind} and no LimitRange default`);
 });

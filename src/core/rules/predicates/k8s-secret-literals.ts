@@ -97,13 +97,26 @@ registerPredicate('k8s-configmap-no-secret-literal', (scope, _args, ctx): Eviden
 });
 
 /**
+ * Entries the Service Binding specification (servicebinding.io) defines as describing where the
+ * service is, not how to log in: a binding Secret carries them next to its credentials.
+ */
+const SERVICE_BINDING_LOCATORS = new Set(['type', 'provider', 'host', 'port', 'database']);
+
+function isServiceBindingLocator(secretType: unknown, key: string): boolean {
+  return typeof secretType === 'string' && secretType.startsWith('servicebinding.io/') && SERVICE_BINDING_LOCATORS.has(key.toLowerCase());
+}
+
+/**
  * A Secret manifest with values: base64 is an encoding, not protection, so the values are as good
- * as written in clear. SOPS-encrypted files (a top-level `sops` key, `ENC[...]` values) pass.
+ * as written in clear. SOPS-encrypted files (a top-level `sops` key, `ENC[...]` values) pass, and
+ * so do the location entries of a service binding Secret (its credentials are still reported).
  */
 registerPredicate('k8s-secret-manifest-no-data', (scope, _args, ctx): Evidence => {
   const subject = kubernetesSubject(ctx);
   const root = subject.object.root;
   if (mapGet(root, 'sops') !== undefined) return pass();
+  const typeNode = mapGet(root, 'type');
+  const secretType = typeNode?.kind === 'scalar' ? typeNode.value : undefined;
   const failures: Evidence[] = [];
   for (const field of ['data', 'stringData']) {
     const map = mapGet(root, field);
@@ -111,6 +124,7 @@ registerPredicate('k8s-secret-manifest-no-data', (scope, _args, ctx): Evidence =
     for (const entry of map.entries) {
       const node = entry.value;
       if (node.kind !== 'scalar' || node.value === null) continue;
+      if (isServiceBindingLocator(secretType, entry.key)) continue;
       const text = String(node.value).trim();
       if (text === '' || text.startsWith('ENC[')) continue;
       failures.push({ outcome: 'fail', range: node.range, origins: [], lookup: known(node), scope, valueText: `${field}.${entry.key}` });

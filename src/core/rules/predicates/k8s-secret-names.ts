@@ -111,12 +111,14 @@ export function hasConnectionStringSecret(value: string): boolean {
 }
 
 /**
- * A value left for someone to fill in (`<api-key>`, `INSERT_TOKEN_HERE`, `GOOGLE_API_KEY_VAL`):
+ * A value left for someone to fill in (`<api-key>`, `INSERT_TOKEN_HERE`, `yourpassword`,
+ * `token_goes_here`, `GOOGLE_API_KEY_VAL`):
  * the manifest cannot work as written, and no secret is disclosed.
  */
 export function isFillInPlaceholder(name: string, value: string): boolean {
   const text = value.trim();
   if (/^<[^<>]+>$/.test(text) || /^(insert|replace|enter|your)[-_ ]/i.test(text)) return true;
+  if (/^your(password|passwd|pwd|secret|token|apikey|key)/i.test(text) || /^[a-z_ -]*[-_ ]here$/i.test(text)) return true;
   const bareName = name.trim().toUpperCase();
   return bareName.length >= 6 && text.toUpperCase().includes(bareName);
 }

@@ -123,7 +123,9 @@ registerPredicate('k8s-no-root-group', (_scope, _args, ctx): Evidence => {
 
 function rootIdCheck(lookup: Lookup, scope: Scope, valueText: string): Evidence {
   if (lookup.state === 'unknown') return undetermined(lookup, scope);
-  if (lookup.state === 'known' && numberValue(lookup.value) === 0) return failWithoutFix(lookup.range, lookup, valueText);
+  // The scope is where the 0 is written (container, pod or the supplementalGroups item), so a fix
+  // can replace it with the user id written there or remove the list item.
+  if (lookup.state === 'known' && numberValue(lookup.value) === 0) return failAt(lookup, scope, valueText);
   return pass();
 }
 

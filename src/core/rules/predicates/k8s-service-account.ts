@@ -1,12 +1,12 @@
 /**
  * Whether a pod gets a Kubernetes API token mounted. The pod's `automountServiceAccountToken`
- * decides when written; otherwise its ServiceAccount's does, which we can read only when that
- * ServiceAccount is written in the same file. Both absent means the token is mounted.
+ * decides when written; otherwise its ServiceAccount's does, read when that ServiceAccount is among
+ * the manifests deployed with the pod. Both absent means the token is mounted.
  */
 import { mapGet } from '../../documents/tree';
 import type { Evidence } from '../evaluate';
 import { registerPredicate } from './registry';
-import { failAt, failMissing, kubernetesSubject, lookupOne, objectsInFile, pass, sameNamespace, undetermined } from './k8s-context';
+import { failAt, failMissing, kubernetesSubject, lookupOne, missingCompanion, objectsInManifestSet, originAt, pass, sameNamespace, undetermined } from './k8s-context';
 
 registerPredicate('k8s-service-account-token-not-mounted', (_scope, _args, ctx): Evidence => {
   const subject = kubernetesSubject(ctx);
@@ -18,9 +18,12 @@ registerPredicate('k8s-service-account-token-not-mounted', (_scope, _args, ctx):
   const chosen = name.state !== 'absent' ? name : legacyName;
   if (chosen.state === 'unknown') return undetermined(chosen, subject);
   const accountName = chosen.state === 'known' ? String(chosen.value) : 'default';
-  const account = objectsInFile(subject).find((o) => o.kind === 'ServiceAccount' && o.name === accountName && sameNamespace(o, subject.object));
-  const setting = mapGet(account?.root, 'automountServiceAccountToken');
-  if (setting?.kind === 'templated') return { outcome: 'undetermined', range: setting.range, reason: setting.reason, origins: [] };
+  const account = objectsInManifestSet(subject).find(({ object: o }) => o.kind === 'ServiceAccount' && o.name === accountName && sameNamespace(o, subject.object));
+  const setting = mapGet(account?.object.root, 'automountServiceAccountToken');
+  const failure = failMissing(own, `neither the pod nor service account ${accountName} turns it off`);
+  if (!account) return missingCompanion(subject, failure, `ServiceAccount ${accountName}`);
+  const origins = originAt(subject, account, setting?.range ?? account.object.headerRange, `ServiceAccount ${accountName}`);
+  if (setting?.kind === 'templated') return { outcome: 'undetermined', range: origins.length ? failure.range : setting.range, reason: setting.reason, origins };
   if (setting?.kind === 'scalar' && (setting.value === false || setting.value === 'false')) return pass();
-  return failMissing(own, `neither the pod nor service account ${accountName} turns it off`);
+  return { ...failure, origins };
 });

@@ -1,24 +1,2 @@
-/** A seeded PRNG (mulberry32), so fuzz cases are reproducible from their seed. */
-export interface Random {
-  /** Uniform float in [0, 1). */
-  next(): number;
-  /** Uniform integer in [min, max]. */
-  int(min: number, max: number): number;
-  pick<T>(items: readonly T[]): T;
-}
-
-export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: (items) => items[Math.floor(next() * items.length)],
-  };
-}
+/** The HCL tests use the one seeded PRNG of the test suites (mulberry32, in test/fuzz/random.ts). */
+export { createRandom, type Random } from '../../../fuzz/random';

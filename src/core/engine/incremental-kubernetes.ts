@@ -1,0 +1,125 @@
+/**
+ * Incremental re-evaluation of a Kubernetes file linted again after an edit. A rule's outcome on a
+ * subject (an object, its pod spec or a container) is reused only when:
+ * - the file has as many YAML documents as before and the edit lies inside one of them, so every
+ *   other document, and what separates them, is the same text as before;
+ * - the subject's document is not the edited one;
+ * - the rule reads nothing but its subject's own document: no named predicate, unless it is one
+ *   checked to read only the object it is given (`CHECKED_PREDICATES`); predicates that look at
+ *   other objects of the file or the manifest set are always evaluated again;
+ * - every position of its findings lies outside the edited span (they are moved with the text).
+ */
+import type { Range } from '../text/position';
+import type { TreeFile } from '../documents/tree';
+import type { EngineConfig } from '../config/types';
+import type { Rule } from '../rules/rule';
+import type { EvalContext } from '../rules/evaluate';
+import type { Subject } from '../subjects/types';
+import { KubernetesSubject } from '../subjects/kubernetes-subjects';
+import type { OutcomeMemo, SubjectOutcome } from './run-rules';
+import { ruleReads } from './rule-dependencies';
+import { reuseOutcome } from './reuse-outcome';
+import { shiftRange, textShift, type TextShift } from './text-shift';
+
+interface Generation {
+  file: string;
+  tree: TreeFile;
+  rules: readonly Rule[];
+  config: EngineConfig;
+  /** By subject key (document, scope, name), then by rule. */
+  outcomes: Map<string, Map<Rule, SubjectOutcome>>;
+}
+
+interface Change {
+  /** Undefined when the text is the same as before. */
+  shift: TextShift | undefined;
+  /** The document the edit lies in. */
+  edited: number;
+  mapRange: (file: string, range: Range) => Range | undefined;
+}
+
+/** Stands for "not reusable" (two subjects shared a key). */
+const AMBIGUOUS: SubjectOutcome = { kind: 'findings', drafts: [] };
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function inside(start: number, end: number, range: Range): boolean {
+  return start >= range.start.offset && end <= range.end.offset;
+}
+
+function analyse(previous: Generation, current: Generation): Change | undefined {
+  const before = previous.tree;
+  const now = current.tree;
+  if (previous.file !== current.file || before.syntax !== now.syntax || before.documents.length !== now.documents.length) return undefined;
+  const shift = textShift(before.text, now.text);
+  if (!shift) return { shift, edited: -1, mapRange: (file, range) => (file === current.file ? range : undefined) };
+  const edited = before.documents.findIndex((d) => inside(shift.start, shift.oldEnd, d.range));
+  if (edited < 0 || !inside(shift.start, shift.newEnd, now.documents[edited].range)) return undefined;
+  const moved = new Map<Range, Range | undefined>();
+  const mapRange = (file: string, range: Range): Range | undefined => {
+    if (file !== current.file) return undefined;
+    if (moved.has(range)) return moved.get(range);
+    const result = shiftRange(shift, range);
+    moved.set(range, result);
+    return result;
+  };
+  return { shift, edited, mapRange };
+}
+
+export class KubernetesMemo implements OutcomeMemo {
+  private previous?: Generation;
+  private current?: Generation;
+  private change?: Change;
+  private readonly keys = new WeakMap<Subject, string>();
+  /** Of the last lint: outcomes reused from the one before, and all outcomes (tests, benchmarks). */
+  readonly stats = { reused: 0, total: 0 };
+
+  begin(file: string, tree: TreeFile, rules: readonly Rule[], config: EngineConfig): void {
+    const current: Generation = { file, tree, rules, config, outcomes: new Map() };
+    const previous = this.previous;
+    this.current = current;
+    this.stats.reused = 0;
+    this.stats.total = 0;
+    this.change = previous && previous.config === config && sameList(previous.rules, rules) ? analyse(previous, current) : undefined;
+  }
+
+  finish(): void {
+    this.previous = this.current;
+    this.current = undefined;
+    this.change = undefined;
+  }
+
+  private key(subject: Subject): string | undefined {
+    if (!(subject instanceof KubernetesSubject)) return undefined;
+    let key = this.keys.get(subject);
+    if (key === undefined) {
+      key = `${subject.object.documentIndex}\u0000${subject.scope}\u0000${subject.name}`;
+      this.keys.set(subject, key);
+    }
+    return key;
+  }
+
+  reuse(rule: Rule, subject: Subject, makeContext: (subject: Subject) => EvalContext): SubjectOutcome | undefined {
+    const { change, previous, current } = this;
+    if (!change || !previous || !current || !(subject instanceof KubernetesSubject)) return undefined;
+    if (subject.object.documentIndex === change.edited || ruleReads(rule).predicates) return undefined;
+    const key = this.key(subject);
+    const old = key === undefined ? undefined : previous.outcomes.get(key)?.get(rule);
+    if (!old || old === AMBIGUOUS) return undefined;
+    const reused = reuseOutcome(old, change.mapRange, rule, subject, makeContext, current.config);
+    if (reused) this.stats.reused++;
+    return reused;
+  }
+
+  record(rule: Rule, subject: Subject, outcome: SubjectOutcome): void {
+    const current = this.current;
+    const key = this.key(subject);
+    if (!current || key === undefined) return;
+    this.stats.total++;
+    let byRule = current.outcomes.get(key);
+    if (!byRule) current.outcomes.set(key, (byRule = new Map()));
+    byRule.set(rule, byRule.has(rule) ? AMBIGUOUS : outcome);
+  }
+}

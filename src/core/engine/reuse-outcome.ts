@@ -1,0 +1,57 @@
+/**
+ * Carries a rule's outcome on an unchanged subject over to the next lint: its findings move with
+ * the text around them, and a fix, when asked for, is built from the new parse (the old one would
+ * carry old offsets), by evaluating that one rule on that one subject again.
+ */
+import type { EngineConfig } from '../config/types';
+import type { Finding, Fix, RelatedLocation } from '../findings/types';
+import type { Range } from '../text/position';
+import type { Rule } from '../rules/rule';
+import type { EvalContext } from '../rules/evaluate';
+import type { Subject } from '../subjects/types';
+import { evaluateRule, type FindingDraft, type SubjectOutcome } from './run-rules';
+
+/** Maps a range of the previous lint's text of `file` into the current text; undefined when it cannot. */
+export type RangeMapper = (file: string, range: Range) => Range | undefined;
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.offset === b.start.offset && a.end.offset === b.end.offset;
+}
+
+function freshFix(rule: Rule, subject: Subject, makeContext: (s: Subject) => EvalContext, config: EngineConfig, finding: Finding): Fix | undefined {
+  const fresh = evaluateRule(rule, subject, makeContext, config);
+  if (fresh.kind !== 'findings') return undefined;
+  const twin = fresh.drafts.find((d) => sameRange(d.finding.range, finding.range) && d.finding.message === finding.message && d.finding.file === finding.file);
+  return twin?.buildFix(twin.finding);
+}
+
+/** The outcome with every position moved, or undefined when one of them cannot be moved. */
+export function reuseOutcome(
+  outcome: SubjectOutcome,
+  map: RangeMapper,
+  rule: Rule,
+  subject: Subject,
+  makeContext: (s: Subject) => EvalContext,
+  config: EngineConfig,
+): SubjectOutcome | undefined {
+  if (outcome.kind !== 'findings') return outcome;
+  const drafts: FindingDraft[] = [];
+  const refix = (finding: Finding) => freshFix(rule, subject, makeContext, config, finding);
+  for (const draft of outcome.drafts) {
+    const old = draft.finding;
+    const range = map(old.file, old.range);
+    if (!range) return undefined;
+    let related: RelatedLocation[] = old.related;
+    if (related.length) {
+      related = [];
+      for (const r of old.related) {
+        const moved = map(r.file, r.range);
+        if (!moved) return undefined;
+        related.push(moved === r.range ? r : { ...r, range: moved });
+      }
+    }
+    const finding: Finding = range === old.range && related === old.related ? old : { ...old, range, related };
+    drafts.push({ finding, fixable: draft.fixable, buildFix: refix });
+  }
+  return { kind: 'findings', drafts };
+}

@@ -1,0 +1,42 @@
+/**
+ * Rule paths are keys joined by `.`. Keys that hold dots or slashes themselves (annotation and
+ * label keys such as `nginx.ingress.kubernetes.io/ssl-redirect`) are written in double quotes:
+ * `metadata.annotations."nginx.ingress.kubernetes.io/ssl-redirect"`; inside the quotes `\"` and
+ * `\\` stand for a quote and a backslash.
+ */
+
+export class PathSyntaxError extends Error {}
+
+export function splitPath(path: string): string[] {
+  if (path === '') return [];
+  if (!path.includes('"')) return path.split('.');
+  const segments: string[] = [];
+  let i = 0;
+  for (;;) {
+    let segment = '';
+    if (path[i] === '"') {
+      i++;
+      for (; i < path.length && path[i] !== '"'; i++) {
+        if (path[i] === '\\' && i + 1 < path.length) i++;
+        segment += path[i];
+      }
+      if (i >= path.length) throw new PathSyntaxError(`unclosed quote in path ${JSON.stringify(path)}`);
+      i++;
+      if (i < path.length && path[i] !== '.') throw new PathSyntaxError(`a quoted key must be followed by "." in path ${JSON.stringify(path)}`);
+    } else {
+      const dot = path.indexOf('.', i);
+      const end = dot < 0 ? path.length : dot;
+      segment = path.slice(i, end);
+      if (segment.includes('"')) throw new PathSyntaxError(`a quote may only open a key in path ${JSON.stringify(path)}`);
+      i = end;
+    }
+    segments.push(segment);
+    if (i >= path.length) return segments;
+    i++; // the `.`
+  }
+}
+
+/** The path form of segments, quoting those that need it (for messages and docs). */
+export function joinPath(segments: readonly string[]): string {
+  return segments.map((s) => (/^[^."\\]*$/.test(s) ? s : `"${s.replace(/["\\]/g, (c) => '\\' + c)}"`)).join('.');
+}
