@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { EngineLintResult } from '../core/engine/api';
 import type { FileReport, Finding, PassRecord } from '../core/findings/types';
+import { appendAll } from '../core/util/arrays';
 
 interface FileSlice {
   report: FileReport;
@@ -66,9 +67,9 @@ export class ResultStore implements vscode.Disposable {
     for (const [file, slice] of this.files) {
       if (within && !within(file)) continue;
       result.files.push(slice.report);
-      result.findings.push(...slice.findings);
-      result.suppressed.push(...slice.suppressed);
-      result.passes.push(...slice.passes);
+      appendAll(result.findings, slice.findings);
+      appendAll(result.suppressed, slice.suppressed);
+      appendAll(result.passes, slice.passes);
     }
     result.internalErrors = this.internalErrors.filter((e) => !within || within(e.file));
     return result;

@@ -25,6 +25,7 @@ import { dedupeSecretFindings } from './dedupe-secrets';
 import { builtinCatalog } from '../catalog';
 import { decodeText } from '../text/decode';
 import { ManifestLoader } from '../kubernetes/manifest-loader';
+import { appendAll } from '../util/arrays';
 
 /** Terraform modules (and Kubernetes files) whose last outcomes are kept: the files open in an editor, roughly. */
 const MEMOISED_MODULES = 8;
@@ -191,10 +192,10 @@ export class LintEngine implements Engine {
           this.lastReuse.total += memo.stats.total;
         }
         result.files.push(out.file);
-        raw.push(...out.findings);
-        result.passes.push(...out.passes);
-        result.internalErrors.push(...out.internalErrors);
-        sites.push(...out.waivers);
+        appendAll(raw, out.findings);
+        appendAll(result.passes, out.passes);
+        appendAll(result.internalErrors, out.internalErrors);
+        appendAll(sites, out.waivers);
       } catch (error) {
         result.files.push({ file: path, kind, parseErrors: 0, skipped: 'internal error' });
         result.internalErrors.push({ ruleId: '(engine)', file: path, message: error instanceof Error ? error.message : String(error) });
@@ -223,11 +224,11 @@ export class LintEngine implements Engine {
           this.lastReuse.reused += memo.stats.reused;
           this.lastReuse.total += memo.stats.total;
         }
-        result.files.push(...out.files.filter((f) => !this.ignored(f.file)));
-        raw.push(...out.findings.filter((f) => !this.ignored(f.file)));
-        result.passes.push(...out.passes);
-        result.internalErrors.push(...out.internalErrors);
-        sites.push(...out.waivers);
+        appendAll(result.files, out.files.filter((f) => !this.ignored(f.file)));
+        appendAll(raw, out.findings.filter((f) => !this.ignored(f.file)));
+        appendAll(result.passes, out.passes);
+        appendAll(result.internalErrors, out.internalErrors);
+        appendAll(sites, out.waivers);
         done += out.files.length;
       } catch (error) {
         result.internalErrors.push({ ruleId: '(engine)', file: dir, message: error instanceof Error ? error.message : String(error) });

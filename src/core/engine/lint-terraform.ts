@@ -16,6 +16,7 @@ import { waiverSites } from './waiver-sites';
 import type { WaiverSite } from '../suppressions/apply';
 import type { FileHost } from './api';
 import { noticeFinding, parseErrorFinding } from './parse-error';
+import { appendAll } from '../util/arrays';
 
 export interface TerraformRunInput {
   host: FileHost;
@@ -80,7 +81,7 @@ export async function lintTerraformModule(input: TerraformRunInput): Promise<Ter
     if (file.parsed.errors.length) parseFindings.push(parseErrorFinding(file.path, file.parsed.errors));
     const spans: Range[] = [];
     blockSpans(file.parsed.body, spans);
-    waivers.push(...waiverSites(file.path, file.parsed.text, file.parsed.comments, spans));
+    appendAll(waivers, waiverSites(file.path, file.parsed.text, file.parsed.comments, spans));
   }
   return { ...run, findings: [...parseFindings, ...run.findings], files, waivers, module };
 }

@@ -15,6 +15,7 @@ import { hasTemplateActions, maskTemplateActions, type MaskedText, type Template
 import { attachTemplateLines, LineLayout } from './helm-attach';
 import { EMBEDDED_TEMPLATE_REASON, HELM_TEMPLATED_REASON, YamlNodeConverter } from './yaml-nodes';
 import { estimateValues, firstTooDeep, tooDeepMessage, tooManyValuesMessage, MAX_VALUES } from './limits';
+import { appendAll } from '../util/arrays';
 
 export interface YamlParseOptions {
   /**
@@ -96,7 +97,7 @@ function buildDocument(doc: Document.Parsed, i: number, limit: number, context: 
     const root: TemplatedNode = { kind: 'templated', source: text.slice(start, end), reason: HELM_UNREADABLE_REASON, range };
     return { root, range, index: i };
   }
-  context.errors.push(...docErrors);
+  appendAll(context.errors, docErrors);
   const converter = new YamlNodeConverter({
     text,
     index,

@@ -18,7 +18,7 @@ import {
   lookupOne,
   missingCompanion,
   numberValue,
-  objectsInManifestSet,
+  objectsOfKind,
   originAt,
   pass,
   sameNamespace,
@@ -39,7 +39,7 @@ export type ReplicaFloor =
   | { state: 'known'; count: number | undefined; autoscaler?: PlacedObject; lookup: Lookup };
 
 export function replicaFloor(subject: KubernetesSubject): ReplicaFloor {
-  const autoscaler = objectsInManifestSet(subject).find(({ object }) => object.kind === 'HorizontalPodAutoscaler' && scalesTarget(object, subject.object));
+  const autoscaler = objectsOfKind(subject, 'HorizontalPodAutoscaler').find(({ object }) => scalesTarget(object, subject.object));
   if (autoscaler) {
     const hpa = new TreeScope(autoscaler.tree, autoscaler.object.root, autoscaler.object.headerRange);
     const floor = lookupOne(hpa, ['spec', 'minReplicas']);

@@ -148,6 +148,30 @@ export function objectsInManifestSet(subject: KubernetesSubject): PlacedObject[]
   return own.concat(others.flatMap((f) => f.objects.map((object) => ({ object, file: f.path, tree: f.tree }))));
 }
 
+/** The set's objects grouped by kind, per parsed file and the manifest context attached to it. */
+const setsByKind = new WeakMap<TreeFile, { context: unknown; byKind: Map<string, PlacedObject[]> }>();
+
+/**
+ * The objects of one kind in the subject's manifest set, in the order of `objectsInManifestSet`.
+ * Every subject of a file asks for the same few kinds: grouping once per file keeps a file of
+ * thousands of documents linear (filtering the whole set per subject took 30 s for 12,500 pods).
+ */
+export function objectsOfKind(subject: KubernetesSubject, kind: string): PlacedObject[] {
+  const context = manifestContextOf(subject.tree);
+  let entry = setsByKind.get(subject.tree);
+  if (!entry || entry.context !== context) {
+    const byKind = new Map<string, PlacedObject[]>();
+    for (const placed of objectsInManifestSet(subject)) {
+      const list = byKind.get(placed.object.kind);
+      if (list) list.push(placed);
+      else byKind.set(placed.object.kind, [placed]);
+    }
+    entry = { context, byKind };
+    setsByKind.set(subject.tree, entry);
+  }
+  return entry.byKind.get(kind) ?? [];
+}
+
 /** Why an object missing from the set might still exist in an unread file; undefined when the set is complete. */
 export function manifestSetGap(subject: KubernetesSubject): string | undefined {
   return manifestContextOf(subject.tree)?.incomplete;

@@ -11,7 +11,7 @@ import type { Range } from '../../text/position';
 import type { Evidence } from '../evaluate';
 import { registerPredicate } from './registry';
 import { replicaFloor } from './k8s-availability';
-import { NoFixScope, kubernetesSubject, missingCompanion, objectsInManifestSet, originAt, pass, podMetadata, sameNamespace, type PlacedObject } from './k8s-context';
+import { NoFixScope, kubernetesSubject, missingCompanion, objectsOfKind, originAt, pass, podMetadata, sameNamespace, type PlacedObject } from './k8s-context';
 
 type Tri = 'yes' | 'no' | 'unknown';
 
@@ -110,8 +110,8 @@ export function budgetVerdict(budget: K8sObject, replicas: number): Verdict {
   return keepsOne ? { state: 'keeps-one' } : { state: 'lets-all-go', range: setting.range, text: `${minAvailable ? 'minAvailable' : 'maxUnavailable'} ${written}` };
 }
 
-function budgetsFor(placed: PlacedObject[], target: K8sObject): PlacedObject[] {
-  return placed.filter(({ object }) => object.kind === 'PodDisruptionBudget' && sameNamespace(object, target));
+function budgetsFor(budgets: PlacedObject[], target: K8sObject): PlacedObject[] {
+  return budgets.filter(({ object }) => sameNamespace(object, target));
 }
 
 registerPredicate('k8s-pod-disruption-budget', (_scope, _args, ctx): Evidence => {
@@ -122,7 +122,7 @@ registerPredicate('k8s-pod-disruption-budget', (_scope, _args, ctx): Evidence =>
   const labels = podLabels(subject.object);
   const selecting: PlacedObject[] = [];
   let unsure: Evidence | undefined;
-  for (const budget of budgetsFor(objectsInManifestSet(subject), subject.object)) {
+  for (const budget of budgetsFor(objectsOfKind(subject, 'PodDisruptionBudget'), subject.object)) {
     const selects = selectorSelects(budget.object, labels);
     if (selects === 'yes') selecting.push(budget);
     else if (selects === 'unknown' && !unsure) {

@@ -10,7 +10,7 @@ import type { K8sObject } from '../../kubernetes/objects';
 import { combineAll, type Evidence } from '../evaluate';
 import { isPublicCidr } from '../operators';
 import { registerPredicate } from './registry';
-import { NoFixScope, kubernetesSubject, lookupOne, missingCompanion, objectsInManifestSet, pass } from './k8s-context';
+import { NoFixScope, kubernetesSubject, lookupOne, missingCompanion, objectsOfKind, pass } from './k8s-context';
 
 function scalarList(node: TreeNode | undefined): string[] | undefined {
   if (!node) return undefined;
@@ -47,8 +47,8 @@ registerPredicate('k8s-namespace-default-deny-ingress', (_scope, _args, ctx): Ev
   const subject = kubernetesSubject(ctx);
   const namespace = subject.object.name;
   // A policy without a namespace deployed with the Namespace is taken to be applied into it.
-  const covered = objectsInManifestSet(subject).some(
-    ({ object: o }) => o.kind === 'NetworkPolicy' && (o.namespace === undefined || o.namespace === namespace) && isDefaultDenyIngress(o),
+  const covered = objectsOfKind(subject, 'NetworkPolicy').some(
+    ({ object: o }) => (o.namespace === undefined || o.namespace === namespace) && isDefaultDenyIngress(o),
   );
   if (covered) return pass();
   return missingCompanion(subject, { outcome: 'fail', range: subject.headerRange, origins: [], scope: subject, valueText: namespace }, 'default-deny ingress NetworkPolicy');

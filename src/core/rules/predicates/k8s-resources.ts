@@ -7,7 +7,7 @@ import type { K8sObject } from '../../kubernetes/objects';
 import { mapGet, type TreeNode } from '../../documents/tree';
 import type { Evidence } from '../evaluate';
 import { registerPredicate } from './registry';
-import { failMissing, kubernetesSubject, lookupOne, missingCompanion, objectsInManifestSet, pass, sameNamespace, undetermined } from './k8s-context';
+import { failMissing, kubernetesSubject, lookupOne, missingCompanion, objectsOfKind, pass, sameNamespace, undetermined } from './k8s-context';
 
 type Kind = 'requests' | 'limits';
 
@@ -36,7 +36,7 @@ registerPredicate('k8s-container-resource-set', (_scope, args, ctx): Evidence =>
     if (fromLimit.state === 'known') return pass();
     if (fromLimit.state === 'unknown') return undetermined(fromLimit, subject);
   }
-  const defaulted = objectsInManifestSet(subject).some(({ object: o }) => o.kind === 'LimitRange' && sameNamespace(o, subject.object) && limitRangeDefault(o, kind, resource));
+  const defaulted = objectsOfKind(subject, 'LimitRange').some(({ object: o }) => sameNamespace(o, subject.object) && limitRangeDefault(o, kind, resource));
   if (defaulted) return pass();
   return missingCompanion(subject, failMissing(own, `no ${resource} ${kind === 'requests' ? 'request' : 'limit'}`), `${resource} ${kind} and no LimitRange default`);
 });

@@ -6,7 +6,7 @@
 import { mapGet } from '../../documents/tree';
 import type { Evidence } from '../evaluate';
 import { registerPredicate } from './registry';
-import { failAt, failMissing, kubernetesSubject, lookupOne, missingCompanion, objectsInManifestSet, originAt, pass, sameNamespace, undetermined } from './k8s-context';
+import { failAt, failMissing, kubernetesSubject, lookupOne, missingCompanion, objectsOfKind, originAt, pass, sameNamespace, undetermined } from './k8s-context';
 
 registerPredicate('k8s-service-account-token-not-mounted', (_scope, _args, ctx): Evidence => {
   const subject = kubernetesSubject(ctx);
@@ -18,7 +18,7 @@ registerPredicate('k8s-service-account-token-not-mounted', (_scope, _args, ctx):
   const chosen = name.state !== 'absent' ? name : legacyName;
   if (chosen.state === 'unknown') return undetermined(chosen, subject);
   const accountName = chosen.state === 'known' ? String(chosen.value) : 'default';
-  const account = objectsInManifestSet(subject).find(({ object: o }) => o.kind === 'ServiceAccount' && o.name === accountName && sameNamespace(o, subject.object));
+  const account = objectsOfKind(subject, 'ServiceAccount').find(({ object: o }) => o.name === accountName && sameNamespace(o, subject.object));
   const setting = mapGet(account?.object.root, 'automountServiceAccountToken');
   const failure = failMissing(own, `neither the pod nor service account ${accountName} turns it off`);
   if (!account) return missingCompanion(subject, failure, `ServiceAccount ${accountName}`);
