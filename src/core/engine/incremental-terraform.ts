@@ -42,8 +42,11 @@ interface Generation {
   rules: readonly Rule[];
   config: EngineConfig;
   inputsKey: string;
-  /** By subject key, then by rule. */
-  outcomes: Map<string, Map<Rule, SubjectOutcome>>;
+  /**
+   * By subject key: the rules that saw the subject, each followed by its outcome. A subject meets
+   * a handful of rules; a short list scanned in order is smaller and faster than a map per subject.
+   */
+  outcomes: Map<string, Array<Rule | SubjectOutcome>>;
   subjectKeys: WeakMap<Subject, string | undefined>;
 }
 
@@ -227,10 +230,18 @@ function analyse(previous: Generation, module: TerraformModule, current: Generat
   return { shifts, taintedBlocks, taintedTypes, mapRange };
 }
 
+/** The outcome recorded after `rule` in a subject's list (rules and outcomes are never the same objects). */
+function outcomeOf(list: Array<Rule | SubjectOutcome> | undefined, rule: Rule): SubjectOutcome | undefined {
+  if (!list) return undefined;
+  for (let i = 0; i < list.length; i += 2) if (list[i] === rule) return list[i + 1] as SubjectOutcome;
+  return undefined;
+}
+
 export class TerraformMemo implements OutcomeMemo {
   private previous?: Generation;
   private current?: Generation;
   private change?: Change;
+  private lastKeyed?: { generation: Generation; subject: Subject; key: string | undefined };
   /** Of the last lint: outcomes reused from the one before, and all outcomes (tests, benchmarks). */
   readonly stats = { reused: 0, total: 0 };
 
@@ -250,10 +261,13 @@ export class TerraformMemo implements OutcomeMemo {
     this.previous = this.current;
     this.current = undefined;
     this.change = undefined;
+    this.lastKeyed = undefined;
   }
 
   /** `file#index` of the subject's block plus what tells its subjects apart; cached per subject. */
   private subjectKey(generation: Generation, subject: Subject): string | undefined {
+    // `reuse` and `record` ask about the same subject one after the other.
+    if (this.lastKeyed?.generation === generation && this.lastKeyed.subject === subject) return this.lastKeyed.key;
     let key = generation.subjectKeys.get(subject);
     if (key === undefined && !generation.subjectKeys.has(subject)) {
       const block = (subject.handle as Partial<HclHandle>).block;
@@ -261,6 +275,7 @@ export class TerraformMemo implements OutcomeMemo {
       key = place === undefined ? undefined : `${place}\u0000${subject.scope ?? ''}\u0000${subject.type}\u0000${subject.name}`;
       generation.subjectKeys.set(subject, key);
     }
+    this.lastKeyed = { generation, subject, key };
     return key;
   }
 
@@ -272,7 +287,7 @@ export class TerraformMemo implements OutcomeMemo {
     if (!block || reads.predicates || change.taintedBlocks.has(block)) return undefined;
     for (const type of reads.relatedTypes) if (type === '*' || change.taintedTypes.has(type)) return undefined;
     const key = this.subjectKey(current, subject);
-    const old = key === undefined ? undefined : previous.outcomes.get(key)?.get(rule);
+    const old = key === undefined ? undefined : outcomeOf(previous.outcomes.get(key), rule);
     if (!old || old === AMBIGUOUS) return undefined;
     const reused = reuseOutcome(old, change.mapRange, rule, subject, makeContext, current.config);
     if (reused) this.stats.reused++;
@@ -284,14 +299,14 @@ export class TerraformMemo implements OutcomeMemo {
     const key = current && this.subjectKey(current, subject);
     if (!current || key === undefined) return;
     this.stats.total++;
-    let byRule = current.outcomes.get(key);
-    if (!byRule) current.outcomes.set(key, (byRule = new Map()));
-    if (byRule.has(rule)) {
+    const byRule = current.outcomes.get(key);
+    if (!byRule) current.outcomes.set(key, [rule, outcome]);
+    else {
+      const at = byRule.indexOf(rule);
       // Two subjects with one key (a duplicated address) would be confused: keep neither.
-      byRule.set(rule, AMBIGUOUS);
-      return;
+      if (at >= 0) byRule[at + 1] = AMBIGUOUS;
+      else byRule.push(rule, outcome);
     }
-    byRule.set(rule, outcome);
   }
 }
 

@@ -17,6 +17,7 @@ import { ComposeServiceSubject, ConfigSubject, firstLineRange } from '../subject
 import { runRules, type RuleRunOutput } from './run-rules';
 import type { KubernetesMemo } from './incremental-kubernetes';
 import { waiverSites } from './waiver-sites';
+import { WAIVER_KEYWORD } from '../suppressions/parse';
 import type { WaiverSite } from '../suppressions/apply';
 import { parseErrorFinding } from './parse-error';
 import { attachManifestContext, type ManifestContext } from '../kubernetes/manifest-set';
@@ -96,16 +97,18 @@ export function lintDocument(
   let target: RuleTarget | undefined;
   let errors: Array<{ message: string; range: Range }> = [];
   let comments: Array<{ text: string; range: Range }> = [];
-  let spans: Range[] = [];
+  // Spans only matter to waiver comments, which most files have none of: walked only then.
+  let spanTree: TreeFile | undefined;
   let patchOf: { tree: TreeFile; objects: K8sObject[] } | undefined;
   let memoTree: TreeFile | undefined;
+  let memoObjects: K8sObject[] = [];
 
   if (kind === 'kubernetes' || kind === 'helm-template' || kind === 'compose') {
     // The manifest set may already have parsed this very text.
     const tree = manifests?.self?.tree.text === text ? manifests.self.tree : parseTree(path, text);
     errors = tree.errors;
     comments = tree.comments;
-    spans = treeSpans(tree);
+    spanTree = tree;
     if (kind === 'compose') {
       target = 'compose';
       subjects = composeSubjects(tree, path);
@@ -115,6 +118,7 @@ export function lintDocument(
       if (manifests) attachManifestContext(tree, manifests);
       // A JSON 6902 patch is a list of operations, not an object.
       const objects = kubernetesObjects(tree);
+      memoObjects = objects;
       subjects = manifests?.patch?.json6902 ? [] : kubernetesSubjects(tree, path, objects);
       if (manifests?.patch) patchOf = { tree, objects };
     }
@@ -122,7 +126,7 @@ export function lintDocument(
     const parsed = parseAppConfig(path, text, kind);
     const flat = parsed.config;
     const tree = parsed.tree;
-    if (tree) spans = treeSpans(tree);
+    spanTree = tree;
     errors = flat.errors;
     comments = tree ? tree.comments : flat.comments;
     target = kind === 'mosquitto' ? 'mosquitto' : 'app-config';
@@ -135,9 +139,10 @@ export function lintDocument(
   const makeContext = (subject: Subject): EvalContext => ({ config, subject, related: () => [] });
   const targetRules = rules.filter((r) => r.meta.target === target);
   const useMemo = memo && memoTree ? memo : undefined;
-  if (useMemo && memoTree) useMemo.begin(path, memoTree, targetRules, config);
+  if (useMemo && memoTree) useMemo.begin(path, memoTree, targetRules, config, memoObjects);
   const run = runRules(targetRules, subjects, makeContext, config, useMemo);
   useMemo?.finish();
   if (patchOf) run.findings = findingsForPatch(run.findings, patchOf.tree, patchOf.objects);
+  const spans = spanTree && comments.some((c) => c.text.includes(WAIVER_KEYWORD)) ? treeSpans(spanTree) : [];
   return { ...run, findings: [...parseFindings, ...run.findings], file, waivers: waiverSites(path, text, comments, spans) };
 }

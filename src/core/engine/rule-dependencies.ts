@@ -20,7 +20,7 @@ export interface RuleReads {
  * and at what its references reach (variable defaults, locals, referenced resources and data
  * sources, provider regions), like a value test, plus companion resources of the listed types,
  * like a `related` condition. Changes to variables, providers and module calls stop all reuse, so
- * reading those is safe. `test/unit/engine/rule-dependencies.test.ts` fails when their source
+ * reading those is safe. For Kubernetes predicates the listed types are object kinds. `test/unit/engine/rule-dependencies.test.ts` fails when their source
  * starts reaching further.
  */
 export const CHECKED_PREDICATES: Readonly<Record<string, (args: Record<string, unknown>) => string[]>> = {
@@ -47,6 +47,16 @@ export const CHECKED_PREDICATES: Readonly<Record<string, (args: Record<string, u
   'k8s-container-in-groups': () => [],
   'k8s-labelled-health-data': () => [],
   'k8s-linux-pod': () => [],
+  // Kubernetes: these also look up companion objects of the listed kinds in the file and the
+  // manifest set (`objectsOfKind`), and whether part of the set went unread (`missingCompanion`).
+  'k8s-min-replicas': () => ['HorizontalPodAutoscaler'],
+  'k8s-replicas-at-least': () => ['HorizontalPodAutoscaler'],
+  'k8s-pod-disruption-budget': () => ['PodDisruptionBudget', 'HorizontalPodAutoscaler'],
+  'k8s-container-resource-set': () => ['LimitRange'],
+  'k8s-service-account-token-not-mounted': () => ['ServiceAccount'],
+  'k8s-namespace-default-deny-ingress': () => ['NetworkPolicy'],
+  // Reads its own policy only, but shares its file (checked as a whole) with the one above.
+  'k8s-network-policy-ingress-sources': () => ['NetworkPolicy'],
 };
 
 function visit(condition: Condition, reads: { predicates: boolean; relatedTypes: Set<string> }, depth: number): void {

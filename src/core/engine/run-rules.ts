@@ -218,6 +218,26 @@ function subjectIndex(subjects: Subject[]): (rule: Rule) => Subject[] {
   };
 }
 
+/**
+ * A copy of a draft's finding (see `draftOf`, `reuseOutcome`: always these fields, never `fix` or
+ * `waiver`), written out because spreading thousands of findings per keystroke was a hot spot.
+ */
+function copyOfDraft(finding: Finding): Finding {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    status: finding.status,
+    message: finding.message,
+    file: finding.file,
+    range: finding.range,
+    resource: finding.resource,
+    controls: finding.controls,
+    related: finding.related,
+    reason: finding.reason,
+    fingerprint: finding.fingerprint,
+  };
+}
+
 /** The finding with its fix built now; a fix writer that fails is reported, as any rule failure is. */
 function withEagerFix(rule: Rule, subject: Subject, draft: FindingDraft, out: RuleRunOutput): Finding {
   const finding = { ...draft.finding };
@@ -270,7 +290,7 @@ export function runRules(rules: Rule[], subjects: Subject[], makeContext: (subje
             // Drafts may be kept by the memo: each lint hands out its own finding object.
             const withFix = draft.fixable && withinFixBudget(fixCounts, `${rule.meta.id}|${draft.finding.file}`);
             if (withFix && memo) out.findings.push(findingWithLazyFix(draft.finding, () => draft.buildFix(draft.finding)));
-            else out.findings.push(withFix ? withEagerFix(rule, subject, draft, out) : { ...draft.finding });
+            else out.findings.push(withFix ? withEagerFix(rule, subject, draft, out) : copyOfDraft(draft.finding));
           }
       }
     }

@@ -8,7 +8,7 @@ import type { DirectoryEntry, FileHost } from '../engine/api';
 import { readSource } from '../engine/read-source';
 import { classifyFile } from '../documents/classify';
 import { parseJsonTree } from '../yaml/parse-json';
-import { parseYamlTree } from '../yaml/parse-yaml';
+import { reparseYamlTree } from '../yaml/incremental-parse';
 import { join, normalize } from '../util/paths';
 import { kubernetesObjects } from './objects';
 import { KUSTOMIZATION_NAMES, readKustomization, type KustomizationRefs } from './kustomization';
@@ -210,7 +210,9 @@ export class ManifestRun {
     const kind = classifyFile(path, source.text, { siblings });
     let loaded: Loaded = { state: 'other' };
     if (kind === 'kubernetes' || kind === 'helm-template') {
-      const tree = /\.jsonc?$/i.test(path) ? parseJsonTree(source.text) : parseYamlTree(source.text);
+      // After an edit, the documents the edit did not touch keep their parse.
+      const before = cached?.loaded.state === 'manifest' ? cached.loaded.file.tree : undefined;
+      const tree = /\.jsonc?$/i.test(path) ? parseJsonTree(source.text) : reparseYamlTree(source.text, before);
       loaded = { state: 'manifest', file: { path, tree, objects: kubernetesObjects(tree) } };
     }
     if (this.parsed.size >= MAX_CACHED_FILES) this.parsed.delete(this.parsed.keys().next().value as string);

@@ -35,6 +35,15 @@ const HELM_UNREADABLE_REASON =
   'this Helm template is not valid YAML before rendering; lint the rendered manifest to check it';
 
 export function parseYamlTree(text: string, options: YamlParseOptions = {}): TreeFile {
+  return parseYamlStream(text, options, true);
+}
+
+/**
+ * `parseYamlTree` without the empty document it adds to a text holding none: a stretch of a
+ * multi-document file (see `./incremental-parse.ts`) may hold only the comments that lead into
+ * the next document, which are no document of their own.
+ */
+export function parseYamlStream(text: string, options: YamlParseOptions, emptyDocument: boolean): TreeFile {
   const index = new LineIndex(text);
   const mode = options.templates ?? 'auto';
   const masking = mode === 'helm' || (mode === 'auto' && hasTemplateActions(text));
@@ -60,7 +69,7 @@ export function parseYamlTree(text: string, options: YamlParseOptions = {}): Tre
       return { syntax: 'yaml', text, documents: [{ root: undefined, range: index.range(0, text.length), index: 0 }], errors, comments };
     }
     const composer = new Composer({ keepSourceTokens: true, uniqueKeys: false, version, prettyErrors: false, strict: false });
-    const docs = [...composer.compose(tokens, true, mask.masked.length)];
+    const docs = [...composer.compose(tokens, emptyDocument, mask.masked.length)];
     const layout = mask.templateLines.length > 0 ? new LineLayout(mask.masked, index) : undefined;
     docs.forEach((doc, i) => {
       // A document owns the text up to the next one: trailing template lines belong to it.
@@ -71,7 +80,7 @@ export function parseYamlTree(text: string, options: YamlParseOptions = {}): Tre
     // The parser is not expected to throw; if it does, report it instead of failing the lint.
     errors.push({ message: `YAML could not be read: ${String(error)}`, range: index.range(0, 0) });
   }
-  if (documents.length === 0) documents.push({ root: undefined, range: index.range(0, text.length), index: 0 });
+  if (emptyDocument && documents.length === 0) documents.push({ root: undefined, range: index.range(0, text.length), index: 0 });
   return { syntax: 'yaml', text, documents, errors, comments };
 }
 

@@ -365,6 +365,78 @@ rules:
     verbs: ["get", "*"]
 `;
 
+const LIMIT_RANGE_DOC = '---\napiVersion: v1\nkind: LimitRange\nmetadata:\n  name: defaults\n  namespace: ehr\nspec:\n  limits:\n    - type: Container\n      default: { cpu: 500m, memory: 256Mi }\n';
+
+/** A workload with every kind of companion its rules look up: autoscaler, budget, account, limits, policy. */
+const COMPANIONS = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: ehr
+  labels: { data-classification: phi }
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: ehr
+spec:
+  replicas: 2
+  selector: { matchLabels: { app: api } }
+  template:
+    metadata:
+      labels: { app: api }
+    spec:
+      serviceAccountName: api-sa
+      containers:
+        - name: api
+          image: registry.example.eu/api@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: api
+  namespace: ehr
+spec:
+  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: api }
+  minReplicas: 1
+  maxReplicas: 4
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: api
+  namespace: ehr
+spec:
+  minAvailable: 2
+  selector: { matchLabels: { app: api } }
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: api-sa
+  namespace: ehr
+automountServiceAccountToken: true
+---
+apiVersion: v1
+kind: LimitRange
+metadata:
+  name: defaults
+  namespace: ehr
+spec:
+  limits:
+    - type: Container
+      defaultRequest: { cpu: 100m, memory: 128Mi }
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: deny
+  namespace: ehr
+spec:
+  podSelector: {}
+  policyTypes: [Ingress]
+`;
+
 /** Edits to manifests: flip a setting, retype a value, add or drop lines, split a document, break the syntax. */
 const YAML_EDITS: Edit[] = [
   (t, r) => replaceMatch(t, at(t, r, /\b(true|false)\b/), r() < 0.5 ? 'true' : 'false'),
@@ -418,6 +490,50 @@ describe('incremental re-evaluation (Kubernetes)', () => {
     assert.deepEqual(visible(after), visible(fresh));
     const ssl = (r: EngineLintResult) => r.findings.find((f) => f.ruleId === 'k8s-ingress-ssl-redirect-not-disabled');
     assert.equal(ssl(after)?.range.start.line, (ssl(before)?.range.start.line ?? -2) + 1);
+  });
+
+  it('re-evaluates rules reading companions when an object of their kind is edited, here or in the manifest set', async function () {
+    this.timeout(60000);
+    const path = '/k/app.yaml';
+    const sibling = '/k/extra.yaml';
+    const files = new Map<string, string>([
+      [path, COMPANIONS],
+      [sibling, 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: other\n  namespace: ehr\n'],
+    ]);
+    const warm = createEngine({ host: new MemoryHost(files), today: '2026-06-01' }) as LintEngine;
+    await warm.lint([path]);
+    const rnd = random(31);
+    let text = COMPANIONS;
+    let siblingText = files.get(sibling)!;
+    let reused = 0;
+    for (let step = 0; step < 40; step++) {
+      const choice = rnd();
+      if (choice < 0.2) {
+        // The set changes under an unchanged file: a ServiceAccount or LimitRange appears or goes.
+        siblingText = siblingText.includes('LimitRange') ? siblingText.replace(LIMIT_RANGE_DOC, '') : siblingText + LIMIT_RANGE_DOC;
+      } else if (choice < 0.7) {
+        const toggles: Array<[string, string]> = [
+          ['minReplicas: 1', 'minReplicas: 3'],
+          ['automountServiceAccountToken: true', 'automountServiceAccountToken: false'],
+          ['minAvailable: 2', 'minAvailable: 0'],
+          ['type: Container', 'type: Pod'],
+          ['podSelector: {}', 'podSelector: { matchLabels: { a: b } }'],
+          ['kind: LimitRange', 'kind: LimitRangeX'],
+          ['name: api-sa', 'name: api-sb'],
+        ];
+        const [a, b] = toggles[Math.floor(rnd() * toggles.length)];
+        text = text.includes(a) ? text.replace(a, b) : text.replace(b, a);
+      } else text = YAML_EDITS[Math.floor(rnd() * YAML_EDITS.length)](text, rnd);
+      const overlays = new Map([
+        [path, text],
+        [sibling, siblingText],
+      ]);
+      const incremental = await warm.lint([path], { overlays });
+      reused += warm.lastReuse.reused;
+      const fresh = await createEngine({ host: new MemoryHost(files), today: '2026-06-01' }).lint([path], { overlays });
+      assert.deepEqual(visible(incremental), visible(fresh), `step ${step}: incremental results differ from a fresh lint of:\n${text}\n(sibling:\n${siblingText})`);
+    }
+    assert.ok(reused > 0, 'some outcomes were reused');
   });
 
   it('gives exactly what a fresh engine gives on edited corpus manifests', async function () {

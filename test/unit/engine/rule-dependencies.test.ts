@@ -14,7 +14,8 @@ describe('what a rule reads besides its subject', () => {
     const related = ruleReads(rule({ any: [{ related: { types: ['t1', 't2'], via: 'v', require: { path: 'x', equals: true } } }] }));
     assert.deepEqual([...related.relatedTypes], ['t1', 't2']);
     assert.equal(related.predicates, false);
-    assert.equal(ruleReads(rule({ each: 'rule', require: { path: 'a', equals: 1 }, where: { predicate: 'k8s-min-replicas' } })).predicates, true);
+    assert.equal(ruleReads(rule({ each: 'rule', require: { path: 'a', equals: 1 }, where: { predicate: 'k8s-env-no-secret-literal' } })).predicates, true);
+    assert.deepEqual(ruleReads(rule({ path: 'a', equals: 1 }, { predicate: 'k8s-min-replicas' })), { predicates: false, relatedTypes: new Set(['HorizontalPodAutoscaler']) });
     assert.equal(ruleReads(rule({ path: 'a', equals: 1 }, { predicate: 'some-unchecked' })).predicates, true);
     assert.equal(ruleReads(rule({ some: 'x', require: { related: { types: ['t'], via: 'v' } } })).relatedTypes.has('t'), true);
   });
@@ -29,21 +30,32 @@ describe('what a rule reads besides its subject', () => {
 
   it('keeps the checked predicates to what they were checked for (their code reaches no other resources)', () => {
     const dir = resolve(__dirname, '../../../../src/core/rules/predicates');
-    const sources = readdirSync(dir)
+    const files = readdirSync(dir)
       .filter((f) => f.endsWith('.ts'))
-      .map((f) => readFileSync(join(dir, f), 'utf8'));
+      .map((f) => ({ name: f, source: readFileSync(join(dir, f), 'utf8') }));
     for (const name of Object.keys(CHECKED_PREDICATES)) {
-      const source = sources.find((s) => s.includes(`registerPredicate('${name}'`));
-      assert.ok(source, `predicate ${name} is defined`);
+      const file = files.find((f) => f.source.includes(`registerPredicate('${name}'`));
+      assert.ok(file, `predicate ${name} is defined`);
+      // A predicate module may call helpers of another one (`replicaFloor`): read those too.
+      const imported = [...file.source.matchAll(/from '\.\/(k8s-[\w-]+)'/g)].map((m) => m[1]).filter((m) => m !== 'k8s-context');
+      const source = [file.source, ...imported.map((m) => files.find((f) => f.name === `${m}.ts`)?.source ?? '')].join('\n');
+      const kinds = CHECKED_PREDICATES[name]({});
       // Module-wide reads would make a reused outcome stale; `ctx.related` is accounted for by types.
-      const reaches = name.startsWith('k8s-')
-        ? // Other documents of the file, other files of the manifest set.
-          ['manifestContextOf', 'objectsInFile', 'objectsInManifestSet', 'manifestSetGap', 'missingCompanion', 'originAt', 'kubernetesObjects', '.documents', '.tree', 'handle.file']
-        : // Other resources, providers and modules of the project.
-          ['referencingResources', '.resources', '.dataSources', '.providers', '.moduleCalls', '.outputs', 'children', 'rootOf(', 'modulesInTree'];
+      const reaches = !name.startsWith('k8s-')
+        ? // Other resources, providers and modules of the project.
+          ['referencingResources', '.resources', '.dataSources', '.providers', '.moduleCalls', '.outputs', 'children', 'rootOf(', 'modulesInTree']
+        : kinds.length === 0
+          ? // Other documents of the file, other files of the manifest set.
+            ['manifestContextOf', 'objectsInFile', 'objectsInManifestSet', 'objectsOfKind', 'manifestSetGap', 'missingCompanion', 'originAt', 'kubernetesObjects', '.documents', '.tree', 'handle.file']
+          : // Companions only through `objectsOfKind` with a listed kind.
+            ['manifestContextOf', 'objectsInFile', 'objectsInManifestSet', 'kubernetesObjects', '.documents', 'subject.tree', 'handle.file'];
       for (const reach of reaches) {
         assert.ok(!source.includes(reach), `${name} reads ${reach}: review CHECKED_PREDICATES`);
       }
+      const lookups = source.split('objectsOfKind(').length - 1;
+      const literal = [...source.matchAll(/objectsOfKind\(\s*\w+,\s*'([A-Za-z]+)'\s*\)/g)].map((m) => m[1]);
+      assert.equal(literal.length, lookups, `${name} looks up companions of a kind not written in its source`);
+      for (const kind of literal) assert.ok(kinds.includes(kind), `${name} reads ${kind} objects: list the kind in CHECKED_PREDICATES`);
     }
   });
 });

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseYamlTree } from '../../../src/core/yaml/parse-yaml';
+import { documentSegments, reparseYamlTree } from '../../../src/core/yaml/incremental-parse';
+import type { TreeFile } from '../../../src/core/documents/tree';
+
+/** Deterministic pseudo-random numbers (mulberry32), so a failing sequence can be replayed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Snippets a user types, including ones that break the YAML or move document markers. */
+const SNIPPETS = ['x', 'true', ': ', '\n', '\n---\n', '---', '"', "'", '#', '[', '{', '- a\n', '  ', '\t', 'key: value\n', '\r\n', '|\n  text\n', '&a', '*a', '...\n', '<<: *a\n'];
+
+function randomEdit(text: string, rnd: () => number): string {
+  const at = Math.floor(rnd() * (text.length + 1));
+  const choice = rnd();
+  if (choice < 0.4) return text.slice(0, at) + SNIPPETS[Math.floor(rnd() * SNIPPETS.length)] + text.slice(at);
+  if (choice < 0.7) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(rnd() * 12)));
+  // Same-length change, as toggling a value does: nothing moves.
+  const match = /\b(true|false)\b/g;
+  const all = [...text.matchAll(match)];
+  if (all.length === 0) return text.slice(0, at) + 'y' + text.slice(at);
+  const pick = all[Math.floor(rnd() * all.length)];
+  const flipped = pick[0] === 'true' ? 'fals' + 'e' : 'true';
+  return text.slice(0, pick.index) + flipped + text.slice(pick.index + pick[0].length);
+}
+
+/** The tree as plain data: ranges, comments and errors compared by value. */
+function plain(tree: TreeFile): unknown {
+  return JSON.parse(JSON.stringify(tree));
+}
+
+function yamlFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yamlFiles(path, out);
+    else if (/\.ya?ml$/.test(name)) out.push(path);
+  }
+  return out;
+}
+
+/** Follows a chain of edits, each re-parse reusing the one before, against a parse from scratch. */
+function checkChain(start: string, rnd: () => number, steps: number, label: string): void {
+  let text = start;
+  let tree = parseYamlTree(text);
+  for (let step = 0; step < steps; step++) {
+    const edited = randomEdit(text, rnd);
+    const reused = reparseYamlTree(edited, tree);
+    assert.deepEqual(plain(reused), plain(parseYamlTree(edited)), `${label}, step ${step}`);
+    text = edited;
+    tree = reused;
+  }
+}
+
+const corpus = resolve(__dirname, '../../../../../shared/corpus');
+
+describe('incremental YAML parse', () => {
+  it('cuts a file at document start markers only', () => {
+    const text = 'a: 1\n--- # c\nb: 2\n---x\n  ---\n---\n---';
+    assert.deepEqual(
+      documentSegments(text).map((s) => [s.start, s.end, s.line]),
+      [
+        [0, 5, 0],
+        [5, 29, 1],
+        [29, 33, 5],
+        [33, 36, 6],
+      ],
+    );
+  });
+
+  it('reuses untouched documents as they are and moves the ones after the edit', () => {
+    const text = 'a: 1\n---\nb: true\n---\nc: [1, 2] # tail\n';
+    const before = parseYamlTree(text);
+    const after = reparseYamlTree(text.replace('true', 'false  '), before);
+    assert.equal(after.documents[0], before.documents[0]);
+    assert.notEqual(after.documents[2], before.documents[2]);
+    assert.deepEqual(plain(after), plain(parseYamlTree(text.replace('true', 'false  '))));
+  });
+
+  it('matches a full parse on tricky streams after random edits', function () {
+    this.timeout(15000);
+    const samples = [
+      '# lead\n---\na: &x {k: v}\nb: *x\n---\n\n---\nlist:\n- 1\n- "two"\n--- |\n  block\n---\nc: 3 # end\n',
+      'a: 1\r\n---\r\nb: 2\r\n---\r\nc: "x\r\n  y"\r\n',
+      '---\n---\n---\n',
+      'a: |\n  ---x\n  text\n---\nb: >-\n  folded\n',
+      'base: &b\n  x: 1\nuse:\n  <<: *b\n---\nother: 1\n',
+    ];
+    samples.forEach((sample, i) => {
+      const rnd = random(1000 + i);
+      for (let run = 0; run < 25; run++) checkChain(sample, rnd, 6, `sample ${i}, run ${run}`);
+    });
+  });
+
+  it('matches a full parse on every corpus YAML file and on joined manifests, with random edits', function () {
+    if (!existsSync(corpus)) this.skip();
+    this.timeout(20000);
+    const files = yamlFiles(corpus);
+    const rnd = random(7);
+    const texts = files.map((f) => readFileSync(f, 'utf8'));
+    texts.forEach((text, i) => checkChain(text, rnd, 2, files[i]));
+    // Multi-document streams, as the benchmark and real bundles are.
+    for (let start = 0; start + 6 <= texts.length; start += 24) {
+      checkChain(texts.slice(start, start + 6).join('\n---\n'), rnd, 4, `joined from ${files[start]}`);
+    }
+  });
+});
