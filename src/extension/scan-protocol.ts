@@ -20,6 +20,12 @@ export interface ScanRequest {
   /** Unsaved editor buffers, by engine path. */
   overlays?: Array<[string, string]>;
   today?: string;
+  /**
+   * One Int32 over a SharedArrayBuffer that the host sets to 1 on cancel. The worker reads files
+   * synchronously, so its event loop (and a `cancel` message) is not served until the scan ends;
+   * the engine checks this flag between files instead.
+   */
+  cancelFlag?: Int32Array;
 }
 
 export interface CancelRequest {

@@ -14,7 +14,13 @@ import { collectFiles } from '../cli/walk/walker';
 import { PROGRESS_INTERVAL_MS, type HostMessage, type ScanRequest, type WorkerMessage } from './scan-protocol';
 
 const port = parentPort;
-const cancellation = { aborted: false };
+const cancellation = {
+  byMessage: false,
+  flag: undefined as Int32Array | undefined,
+  get aborted(): boolean {
+    return this.byMessage || (this.flag !== undefined && Atomics.load(this.flag, 0) === 1);
+  },
+};
 let started = false;
 
 function post(message: WorkerMessage): void {
@@ -66,11 +72,12 @@ async function scan(request: ScanRequest): Promise<EngineLintResult> {
 
 port?.on('message', (message: HostMessage) => {
   if (message.type === 'cancel') {
-    cancellation.aborted = true;
+    cancellation.byMessage = true;
     return;
   }
   if (message.type !== 'scan' || started) return;
   started = true;
+  cancellation.flag = message.cancelFlag;
   scan(message).then(
     (result) => post({ type: 'result', result }),
     (error: unknown) => post({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),

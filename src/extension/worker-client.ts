@@ -98,8 +98,10 @@ export function scanInWorker(
       void worker.terminate();
       outcome();
     };
+    const cancelFlag = typeof SharedArrayBuffer === 'function' ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
     const cancel = () => {
       if (settled || graceTimer) return;
+      if (cancelFlag) Atomics.store(cancelFlag, 0, 1);
       worker.postMessage({ type: 'cancel' } satisfies HostMessage);
       // The engine stops between files; a single huge file could still take a while.
       graceTimer = setTimeout(() => finish(() => resolve(emptyResult(true))), options.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS);
@@ -122,6 +124,7 @@ export function scanInWorker(
       varFiles: options.varFiles,
       overlays: options.overlays ? [...options.overlays] : undefined,
       today: options.today,
+      cancelFlag,
     } satisfies HostMessage);
     // A token without an event (a plain object) is polled.
     if (token && !token.onCancellationRequested) {
