@@ -2,8 +2,8 @@
  * Reads `.enisa-health.yaml`. Every problem is reported with its line and column; a broken file
  * never throws and never half-applies: with errors, callers keep the defaults and show the errors.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import { yamlLimitProblem } from '../yaml/limits';
+import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { parseYamlWithinLimits } from '../yaml/limits';
 import { LineIndex } from '../text/position';
 import type { Severity } from '../findings/types';
 import type { EngineConfig, RuleSetting } from './types';
@@ -44,17 +44,17 @@ export function loadConfigText(text: string, path: string): LoadedConfig {
     const pos = index.position(offset);
     errors.push({ message: `${path}: ${message}`, line: pos.line + 1, column: pos.column + 1 });
   };
-  const limit = yamlLimitProblem(text);
-  if (limit) {
-    const pos = index.position(limit.offset);
-    return { errors: [{ message: `${path}: ${limit.message}`, line: pos.line + 1, column: pos.column + 1 }] };
-  }
-  let doc;
+  let parsed;
   try {
-    doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+    parsed = parseYamlWithinLimits(text, { uniqueKeys: false, prettyErrors: false });
   } catch (error) {
     return { errors: [{ message: `${path}: cannot read: ${String(error)}`, line: 1, column: 1 }] };
   }
+  if ('problem' in parsed) {
+    const pos = index.position(parsed.problem.offset);
+    return { errors: [{ message: `${path}: ${parsed.problem.message}`, line: pos.line + 1, column: pos.column + 1 }] };
+  }
+  const doc = parsed.documents[0];
   for (const e of doc.errors) {
     const pos = index.position(e.pos[0]);
     errors.push({ message: `${path}: ${e.message.split('\n')[0]}`, line: pos.line + 1, column: pos.column + 1 });

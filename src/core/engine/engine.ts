@@ -61,6 +61,8 @@ export class LintEngine implements Engine {
   /** Kubernetes manifests deployed together, for checks that look for a companion object. */
   private readonly manifests: ManifestLoader;
   /** The last lint's outcomes of recently linted Terraform modules, for incremental re-evaluation. */
+  /** The waiver file's last text and what it parsed to: every lint (each keystroke) asks for it. */
+  private waiverFile: { text: string; sites: WaiverSite[] } | undefined;
   private readonly terraformMemos = new Map<string, TerraformMemo>();
   /** The same for Kubernetes files, by path. */
   private readonly kubernetesMemos = new Map<string, KubernetesMemo>();
@@ -108,7 +110,9 @@ export class LintEngine implements Engine {
     const path = `${dir.replace(/\/+$/, '')}/${WAIVER_FILE_NAME}`;
     const raw = await this.options.host.readFile(path).catch(() => undefined);
     if (raw === undefined) return [];
-    return parseWaiverFile(path, decodeText(raw).text, dir);
+    const text = decodeText(raw).text;
+    if (this.waiverFile?.text !== text) this.waiverFile = { text, sites: parseWaiverFile(path, text, dir) };
+    return this.waiverFile.sites;
   }
 
   /** What classification needs to know about a file's folder: its siblings and whether it is inside a Helm chart. */
@@ -156,7 +160,8 @@ export class LintEngine implements Engine {
     const config = this.config;
     const terraformDirs = new Set<string>();
     const raw: Finding[] = [];
-    const sites: WaiverSite[] = await this.waiverFileSites();
+    // A copy: the file's sites are kept between lints and the documents' own waivers are added below.
+    const sites: WaiverSite[] = [...(await this.waiverFileSites())];
     const total = files.length;
     let done = 0;
     const directories = new Map<string, Promise<string[] | undefined>>();

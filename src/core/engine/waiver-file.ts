@@ -8,18 +8,19 @@
  *       reason: Reverse proxy enforces authentication (ticket SEC-123)
  *       expires: 2027-03-31
  */
-import { isMap, isSeq, parseDocument } from 'yaml';
+import { isMap, isSeq } from 'yaml';
 import { LineIndex } from '../text/position';
-import { yamlLimitProblem } from '../yaml/limits';
+import { parseYamlWithinLimits } from '../yaml/limits';
 import type { WaiverSite } from '../suppressions/apply';
 
 export const WAIVER_FILE_NAME = '.enisa-health-waivers.yaml';
 
 export function parseWaiverFile(path: string, text: string, baseDir: string): WaiverSite[] {
   // A waiver file nested thousands of levels deep would overflow the YAML composer (see ../yaml/limits).
-  if (yamlLimitProblem(text)) return [];
   // uniqueKeys: the library's duplicate-key check is quadratic (32,000 keys took 5 s).
-  const doc = parseDocument(text, { uniqueKeys: false });
+  const parsed = parseYamlWithinLimits(text, { uniqueKeys: false });
+  if ('problem' in parsed) return [];
+  const doc = parsed.documents[0];
   const index = new LineIndex(text);
   const list = isMap(doc.contents) ? doc.contents.get('waivers', true) : undefined;
   if (!isSeq(list)) return [];

@@ -2,12 +2,11 @@
  * Rule folders named in `.enisa-health.yaml`. They are data like the built-in rules (nothing in
  * them runs as code) and are read only in trusted workspaces.
  */
-import { parseAllDocuments } from 'yaml';
 import type { FileHost } from './api';
 import { loadRules, type RuleLoadError } from '../rules/load-rules';
 import type { Rule } from '../rules/rule';
 import { decodeText } from '../text/decode';
-import { yamlLimitProblem } from '../yaml/limits';
+import { parseYamlWithinLimits } from '../yaml/limits';
 
 function join(dir: string, name: string): string {
   if (name.startsWith('/')) return name;
@@ -47,11 +46,6 @@ export async function loadWorkspaceRules(host: FileHost, configDir: string, fold
         errors.push({ ruleId: '(file)', definedIn: path, message: 'rule file larger than 512 KB is ignored' });
         continue;
       }
-      const limit = yamlLimitProblem(text);
-      if (limit) {
-        errors.push({ ruleId: '(file)', definedIn: path, message: `rule file ${limit.message}` });
-        continue;
-      }
       // The library resolves each alias by searching the document, and checks duplicate keys pair by
       // pair: both quadratic, so a rule file full of aliases or keys could stall every lint.
       const aliases = countAliases(text);
@@ -59,7 +53,12 @@ export async function loadWorkspaceRules(host: FileHost, configDir: string, fold
         errors.push({ ruleId: '(file)', definedIn: path, message: `rule file uses ${aliases} aliases, more than the ${MAX_RULE_FILE_ALIASES} allowed` });
         continue;
       }
-      for (const doc of parseAllDocuments(text, { uniqueKeys: false }) as Array<{ errors: unknown[]; toJS(options?: { maxAliasCount?: number }): unknown }>) {
+      const parsed = parseYamlWithinLimits(text, { uniqueKeys: false });
+      if ('problem' in parsed) {
+        errors.push({ ruleId: '(file)', definedIn: path, message: `rule file ${parsed.problem.message}` });
+        continue;
+      }
+      for (const doc of parsed.documents) {
         if (doc.errors.length) {
           errors.push({ ruleId: '(file)', definedIn: path, message: 'not valid YAML' });
           continue;

@@ -3,8 +3,8 @@
  * of `.enisa-health-waivers.yaml` for formats without comments (strict JSON). Editors and tools
  * that add waivers share this so what they write always parses back to the same waiver.
  */
-import { isMap, isSeq, parseDocument, YAMLSeq } from 'yaml';
-import { yamlLimitProblem } from '../yaml/limits';
+import { isMap, isSeq, YAMLSeq } from 'yaml';
+import { parseYamlWithinLimits } from '../yaml/limits';
 import { WAIVER_KEYWORD } from './parse';
 
 /** `#` or `//` comments, or `file` when the format has no comments and the waiver file is used. */
@@ -53,9 +53,9 @@ export interface WaiverFileEntry extends WaiverText {
 export function appendWaiverFileEntry(existing: string | undefined, entry: WaiverFileEntry): string {
   const text = existing && existing.trim() ? existing : 'waivers: []\n';
   // The file is the user's and may be anything: refuse what would overflow the YAML composer.
-  const limit = yamlLimitProblem(text);
-  if (limit) throw new Error(`the waiver file cannot be edited: it ${limit.message.replace(/; the file was not checked$/, '')}`);
-  const doc = parseDocument(text, { uniqueKeys: false });
+  const parsed = parseYamlWithinLimits(text, { uniqueKeys: false });
+  if ('problem' in parsed) throw new Error(`the waiver file cannot be edited: it ${parsed.problem.message.replace(/; the file was not checked$/, '')}`);
+  const doc = parsed.documents[0];
   const root: unknown = doc.contents;
   if (!isMap(root)) throw new Error('the waiver file does not hold a mapping at the top');
   const current: unknown = root.get('waivers', true);

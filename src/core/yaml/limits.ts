@@ -3,7 +3,7 @@
  * overflow its recursive composer, and more values than its memory use allows. Checked on the
  * concrete syntax tree (walked without recursion) and on the raw text, before composing.
  */
-import { Parser } from 'yaml';
+import { Composer, Parser, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 
 /**
  * The `yaml` composer recurses once per nesting level. Past about a thousand levels it overflows
@@ -58,10 +58,23 @@ export function tooManyValuesMessage(estimated: number): string {
   return `holds about ${estimated} values, more than the ${MAX_VALUES} that are checked; the file was not checked`;
 }
 
-/** Why `text` must not be composed by the `yaml` library, with where; undefined when it is safe. */
-export function yamlLimitProblem(text: string): { message: string; offset: number } | undefined {
+export interface YamlLimitProblem {
+  message: string;
+  offset: number;
+}
+
+/**
+ * The documents of `text`, composed by the `yaml` library only when that is safe; otherwise why
+ * not, with where. The text is tokenised once: the nesting check and the composer share the tokens.
+ */
+export function parseYamlWithinLimits(
+  text: string,
+  options: ParseOptions & DocumentOptions & SchemaOptions = {},
+): { documents: Document.Parsed[] } | { problem: YamlLimitProblem } {
   const estimated = estimateValues(text);
-  if (estimated > MAX_VALUES) return { message: tooManyValuesMessage(estimated), offset: 0 };
-  const deepAt = firstTooDeep([...new Parser().parse(text)]);
-  return deepAt === undefined ? undefined : { message: tooDeepMessage(), offset: deepAt };
+  if (estimated > MAX_VALUES) return { problem: { message: tooManyValuesMessage(estimated), offset: 0 } };
+  const tokens = [...new Parser().parse(text)];
+  const deepAt = firstTooDeep(tokens);
+  if (deepAt !== undefined) return { problem: { message: tooDeepMessage(), offset: deepAt } };
+  return { documents: [...new Composer(options).compose(tokens, true, text.length)] };
 }

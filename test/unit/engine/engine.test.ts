@@ -108,6 +108,24 @@ describe('engine', () => {
       assert.ok(result.suppressed.some((f) => f.ruleId === 'orthanc-authentication-enabled'), JSON.stringify(result.findings.map((f) => f.ruleId)));
     });
 
+    it('reads the waiver file again when it changes, and never mixes one lint\'s waivers into the next', async () => {
+      const waivers = 'waivers:\n  - rule: orthanc-authentication-enabled\n    file: orthanc.json\n    reason: a reverse proxy authenticates every request (SEC-7)\n';
+      const files = new Map([
+        ['/w/orthanc.json', '{ "Name": "PACS", "RemoteAccessAllowed": true, "AuthenticationEnabled": false }'],
+        ['/w/.enisa-health-waivers.yaml', waivers],
+        ['/w/main.tf', `# enisa-health-ignore aws-rds-not-publicly-accessible -- reviewed (SEC-9)\n${DB()}`],
+      ]);
+      const engine = createEngine({ host: new MemoryHost(files), today: '2026-06-01', configDir: '/w' });
+      const first = await engine.lint(['/w/orthanc.json', '/w/main.tf']);
+      const second = await engine.lint(['/w/orthanc.json', '/w/main.tf']);
+      const summary = (r: typeof first) => [...r.findings, ...r.suppressed].map((f) => `${f.ruleId} ${f.file}:${f.range.start.line}`).sort();
+      assert.deepEqual(summary(second), summary(first));
+      assert.ok(second.suppressed.some((f) => f.ruleId === 'orthanc-authentication-enabled'));
+      files.set('/w/.enisa-health-waivers.yaml', 'waivers: []\n');
+      const third = await engine.lint(['/w/orthanc.json']);
+      assert.ok(third.findings.some((f) => f.ruleId === 'orthanc-authentication-enabled'), 'the edited waiver file no longer hides it');
+    });
+
     it('the waiver policy can forbid waiving a rule', async () => {
       const config = defaultConfig();
       config.waiverPolicy.forbiddenRules = ['aws-rds-not-publicly-accessible'];
