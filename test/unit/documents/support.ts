@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { LineIndex, type Range } from '../../../src/core/text/position';
+import { createRandom } from '../../fuzz/random';
 
 function repoRoot(): string {
   let dir = __dirname;
@@ -40,16 +41,9 @@ export function textAt(text: string, range: Range): string {
   return text.slice(range.start.offset, range.end.offset);
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so failures can be replayed from the seed. */
+/** Deterministic pseudo-random numbers (the suites' one seeded PRNG), so failures can be replayed from the seed. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRandom(seed).next;
 }
 
 export function pick<T>(random: () => number, items: readonly T[]): T {

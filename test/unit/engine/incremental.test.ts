@@ -4,18 +4,10 @@ import { join, resolve } from 'node:path';
 import { createEngine, LintEngine } from '../../../src/core/engine/engine';
 import type { EngineLintResult } from '../../../src/core/engine/api';
 import { MemoryHost } from '../helpers/hosts';
+import { createRandom } from '../../fuzz/random';
 
-/** Deterministic pseudo-random numbers (mulberry32), so a failing sequence can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The suites' seeded PRNG, so a failing sequence can be replayed. */
+const random = (seed: number): (() => number) => createRandom(seed).next;
 
 /** Everything a front end can see of a result, fixes included (JSON reads the lazy `fix` getters). */
 function visible(result: EngineLintResult): unknown {

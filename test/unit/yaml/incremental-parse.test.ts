@@ -4,18 +4,10 @@ import { join, resolve } from 'node:path';
 import { parseYamlTree } from '../../../src/core/yaml/parse-yaml';
 import { documentSegments, reparseYamlTree } from '../../../src/core/yaml/incremental-parse';
 import type { TreeFile } from '../../../src/core/documents/tree';
+import { createRandom } from '../../fuzz/random';
 
-/** Deterministic pseudo-random numbers (mulberry32), so a failing sequence can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The suites' seeded PRNG, so a failing sequence can be replayed. */
+const random = (seed: number): (() => number) => createRandom(seed).next;
 
 /** Snippets a user types, including ones that break the YAML or move document markers. */
 const SNIPPETS = ['x', 'true', ': ', '\n', '\n---\n', '---', '"', "'", '#', '[', '{', '- a\n', '  ', '\t', 'key: value\n', '\r\n', '|\n  text\n', '&a', '*a', '...\n', '<<: *a\n'];
