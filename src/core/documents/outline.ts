@@ -14,30 +14,65 @@ const YAML_KEY = /^((?:"[^"]*"|'[^']*'|[^\s#'"{[\]},&*!|>%@`-][^:#]*?|-[^\s:#][^
 export function yamlOutline(text: string): Outline {
   const documents: Outline = [new Set()];
   const stack: Array<{ indent: number; key: string }> = [];
-  for (const rawLine of text.split(/\r\n|\r|\n/)) {
-    if (/^(---|\.\.\.)(\s|$)/.test(rawLine)) {
+  // Lines are walked in place rather than split: most lines of a manifest sit deeper than the
+  // outline reaches, and for those only the indentation is read (no slice, no regex).
+  for (let start = 0; start <= text.length; ) {
+    const end = lineEnd(text, start);
+    const next = end < text.length ? end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1) : text.length + 1;
+    if (isDocumentMarker(text, start, end)) {
       documents.push(new Set());
       stack.length = 0;
+      start = next;
       continue;
     }
-    let indent = /^[ ]*/.exec(rawLine)![0].length;
-    let rest = rawLine.slice(indent);
-    if (rest === '' || rest.startsWith('#')) continue;
-    // A sequence item's own keys sit two columns right of its dash.
-    while (rest.startsWith('- ')) {
-      const inner = /^-\s+/.exec(rest)![0].length;
-      indent += inner;
-      rest = rest.slice(inner);
+    let at = start;
+    while (at < end && text.charCodeAt(at) === 32) at++;
+    let indent = at - start;
+    const first = text.charCodeAt(at);
+    if (at === end || first === 35 /* # */) {
+      start = next;
+      continue;
     }
-    const match = YAML_KEY.exec(rest);
+    // A sequence item's own keys sit two columns right of its dash.
+    while (text.charCodeAt(at) === 45 /* - */ && text.charCodeAt(at + 1) === 32 && at + 1 < end) {
+      let after = at + 1;
+      while (after < end && isBlank(text.charCodeAt(after))) after++;
+      indent += after - at;
+      at = after;
+    }
     while (stack.length > 0 && stack[stack.length - 1].indent >= indent) stack.pop();
-    if (!match) continue;
-    const key = unquote(match[1].trim());
-    if (stack.length >= OUTLINE_DEPTH) continue;
-    stack.push({ indent, key });
-    documents[documents.length - 1].add(stack.map((s) => s.key).join('/'));
+    if (stack.length < OUTLINE_DEPTH) {
+      const match = YAML_KEY.exec(text.slice(at, end));
+      if (match) {
+        stack.push({ indent, key: unquote(match[1].trim()) });
+        documents[documents.length - 1].add(stack.map((s) => s.key).join('/'));
+      }
+    }
+    start = next;
   }
   return documents.filter((d, i) => d.size > 0 || i === 0);
+}
+
+/** Index of the line break ending the line that starts at `start` (`\n`, `\r\n` or a lone `\r`), or the text length. */
+function lineEnd(text: string, start: number): number {
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
+}
+
+/** `---` or `...` alone or followed by whitespace. */
+function isDocumentMarker(text: string, start: number, end: number): boolean {
+  if (end - start < 3) return false;
+  const c = text.charCodeAt(start);
+  if ((c !== 45 && c !== 46) || text.charCodeAt(start + 1) !== c || text.charCodeAt(start + 2) !== c) return false;
+  return start + 3 === end || isBlank(text.charCodeAt(start + 3));
+}
+
+/** What `\s` matches within a line. */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
 export function jsonOutline(text: string): Outline {

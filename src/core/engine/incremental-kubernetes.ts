@@ -20,7 +20,7 @@ import type { Subject } from '../subjects/types';
 import { KubernetesSubject } from '../subjects/kubernetes-subjects';
 import type { OutcomeMemo, SubjectOutcome } from './run-rules';
 import { ruleReads } from './rule-dependencies';
-import { reuseOutcome } from './reuse-outcome';
+import { outcomeOf, reuseOutcome } from './reuse-outcome';
 import { shiftRange, textShift, type TextShift } from './text-shift';
 import type { K8sObject } from '../kubernetes/objects';
 import { manifestContextOf, type ManifestContext } from '../kubernetes/manifest-set';
@@ -36,8 +36,11 @@ interface Generation {
    * tree, to which the next lint attaches the next set.
    */
   context: ManifestContext | undefined;
-  /** By subject key (document, scope, name), then by rule. */
-  outcomes: Map<string, Map<Rule, SubjectOutcome>>;
+  /**
+   * By subject key (document, scope, name): the rules that saw the subject, each followed by its
+   * outcome (a short list scanned in order is smaller and faster than a map per subject).
+   */
+  outcomes: Map<string, Array<Rule | SubjectOutcome>>;
 }
 
 interface Change {
@@ -112,7 +115,6 @@ export class KubernetesMemo implements OutcomeMemo {
   private previous?: Generation;
   private current?: Generation;
   private change?: Change;
-  private readonly keys = new WeakMap<Subject, string>();
   /** Of the last lint: outcomes reused from the one before, and all outcomes (tests, benchmarks). */
   readonly stats = { reused: 0, total: 0 };
 
@@ -133,13 +135,7 @@ export class KubernetesMemo implements OutcomeMemo {
   }
 
   private key(subject: Subject): string | undefined {
-    if (!(subject instanceof KubernetesSubject)) return undefined;
-    let key = this.keys.get(subject);
-    if (key === undefined) {
-      key = `${subject.object.documentIndex}\u0000${subject.scope}\u0000${subject.name}`;
-      this.keys.set(subject, key);
-    }
-    return key;
+    return subject instanceof KubernetesSubject ? subject.memoKey : undefined;
   }
 
   reuse(rule: Rule, subject: Subject, makeContext: (subject: Subject) => EvalContext): SubjectOutcome | undefined {
@@ -149,7 +145,7 @@ export class KubernetesMemo implements OutcomeMemo {
     const reads = ruleReads(rule);
     if (reads.predicates || !companionsKept(reads.relatedTypes, change)) return undefined;
     const key = this.key(subject);
-    const old = key === undefined ? undefined : previous.outcomes.get(key)?.get(rule);
+    const old = key === undefined ? undefined : outcomeOf(previous.outcomes.get(key), rule);
     if (!old || old === AMBIGUOUS) return undefined;
     const reused = reuseOutcome(old, change.mapRange, rule, subject, makeContext, current.config);
     if (reused) this.stats.reused++;
@@ -161,8 +157,12 @@ export class KubernetesMemo implements OutcomeMemo {
     const key = this.key(subject);
     if (!current || key === undefined) return;
     this.stats.total++;
-    let byRule = current.outcomes.get(key);
-    if (!byRule) current.outcomes.set(key, (byRule = new Map()));
-    byRule.set(rule, byRule.has(rule) ? AMBIGUOUS : outcome);
+    const byRule = current.outcomes.get(key);
+    if (!byRule) current.outcomes.set(key, Array.of<Rule | SubjectOutcome>(rule, outcome));
+    else {
+      const at = byRule.indexOf(rule);
+      if (at >= 0) byRule[at + 1] = AMBIGUOUS;
+      else byRule.push(rule, outcome);
+    }
   }
 }

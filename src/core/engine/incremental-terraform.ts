@@ -25,7 +25,7 @@ import { forEachChildExpression } from '../terraform/eval/walk';
 import { traversalOf } from '../terraform/eval/traversal';
 import type { OutcomeMemo, SubjectOutcome } from './run-rules';
 import { ruleReads } from './rule-dependencies';
-import { reuseOutcome } from './reuse-outcome';
+import { outcomeOf, reuseOutcome } from './reuse-outcome';
 import { shiftRange, textShift, type TextShift } from './text-shift';
 
 interface FileSnapshot {
@@ -106,6 +106,11 @@ function referencesOf(block: Block): Set<string> {
   return found;
 }
 
+function refersToAny(references: Set<string>, addresses: Set<string>): boolean {
+  for (const reference of references) if (addresses.has(reference)) return true;
+  return false;
+}
+
 /** Every module of the tree (the root and the child modules it loaded), at most 32 levels deep. */
 function moduleTree(module: TerraformModule, out: TerraformModule[] = [], depth = 0): TerraformModule[] {
   out.push(module);
@@ -177,7 +182,11 @@ function analyse(previous: Generation, module: TerraformModule, current: Generat
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       const old = before.parsed.body.items[i];
-      if (blockText(before, old.range) === blockText(now, item.range)) continue;
+      if (blockText(before, old.range) === blockText(now, item.range)) {
+        // Same text, same references: the re-parsed copy of an unchanged block need not be walked again.
+        if (item !== old && item.type === 'Block' && old.type === 'Block' && !referencesCache.has(item)) referencesCache.set(item, referencesOf(old));
+        continue;
+      }
       if (item.type !== 'Block' || (item.blockType !== 'resource' && item.blockType !== 'data')) return undefined;
       changed.add(item);
     }
@@ -204,12 +213,13 @@ function analyse(previous: Generation, module: TerraformModule, current: Generat
   for (const block of changed) taint(block);
   // Child modules see the root only through module call arguments, and a module call that refers to
   // a tainted block stops reuse: only the root's own blocks are followed.
-  const blocks = [...current.blockKeys.keys()].filter((b) => rootFiles.has(current.blockKeys.get(b)!.replace(/#\d+$/, '')));
+  const blocks: Block[] = [];
+  for (const file of module.files) for (const item of file.parsed.body.items) if (item.type === 'Block') blocks.push(item);
   for (let grew = changed.size > 0; grew; ) {
     grew = false;
     for (const block of blocks) {
       if (taintedBlocks.has(block)) continue;
-      if (![...referencesOf(block)].some((r) => tainted.has(r))) continue;
+      if (!refersToAny(referencesOf(block), tainted)) continue;
       // Outputs are read only by a parent module, never inside their own.
       if (block.blockType === 'output') continue;
       if (!taint(block)) return undefined;
@@ -230,12 +240,6 @@ function analyse(previous: Generation, module: TerraformModule, current: Generat
   return { shifts, taintedBlocks, taintedTypes, mapRange };
 }
 
-/** The outcome recorded after `rule` in a subject's list (rules and outcomes are never the same objects). */
-function outcomeOf(list: Array<Rule | SubjectOutcome> | undefined, rule: Rule): SubjectOutcome | undefined {
-  if (!list) return undefined;
-  for (let i = 0; i < list.length; i += 2) if (list[i] === rule) return list[i + 1] as SubjectOutcome;
-  return undefined;
-}
 
 export class TerraformMemo implements OutcomeMemo {
   private previous?: Generation;
@@ -300,7 +304,7 @@ export class TerraformMemo implements OutcomeMemo {
     if (!current || key === undefined) return;
     this.stats.total++;
     const byRule = current.outcomes.get(key);
-    if (!byRule) current.outcomes.set(key, [rule, outcome]);
+    if (!byRule) current.outcomes.set(key, Array.of<Rule | SubjectOutcome>(rule, outcome));
     else {
       const at = byRule.indexOf(rule);
       // Two subjects with one key (a duplicated address) would be confused: keep neither.

@@ -5,47 +5,61 @@
  * see the built value like any other field; once built, it is replaced by a plain data property.
  */
 import type { Finding, Fix } from '../findings/types';
+import { copyFinding } from '../util/lint-lived';
 
-function resolve(finding: Finding, build: () => Fix | undefined): Fix | undefined {
+type FixBuilder = (finding: Finding) => Fix | undefined;
+
+/** Where a finding keeps its builder: a symbol, not enumerable, so no copy, comparison or report sees it. */
+const BUILDER = Symbol('fix builder');
+
+interface LazyFinding extends Finding {
+  [BUILDER]: FixBuilder;
+}
+
+function setFix(finding: Finding, value: Fix | undefined): void {
+  Object.defineProperty(finding, 'fix', { value, enumerable: true, configurable: true, writable: true });
+}
+
+function resolve(finding: LazyFinding): Fix | undefined {
   let fix: Fix | undefined;
   try {
-    fix = build();
+    fix = finding[BUILDER](finding);
   } catch {
     // A fix writer that fails on an odd shape offers no fix; the finding itself stands.
     fix = undefined;
   }
-  if (fix) Object.defineProperty(finding, 'fix', { value: fix, enumerable: true, configurable: true, writable: true });
+  if (fix) setFix(finding, fix);
   // No fix: the field disappears, so the finding looks exactly like one that never had a fix.
   else delete (finding as { fix?: Fix }).fix;
   return fix;
 }
 
-/**
- * A copy of `base` whose `fix` is built on first read. The accessor is written in the object
- * literal (cheaper than `Object.defineProperty` on thousands of findings per keystroke) and, once
- * read, replaced by a data property.
+/*
+ * One accessor and one builder descriptor for every finding: getters written in an object literal
+ * made two closures and an accessor pair per finding, which cost five times as much as the finding
+ * itself on a keystroke that hands out a thousand of them. The builder descriptor is reused with
+ * its value swapped in; `defineProperty` reads it before returning.
  */
-export function findingWithLazyFix(base: Finding, build: () => Fix | undefined): Finding {
-  const finding: Finding = {
-    ruleId: base.ruleId,
-    severity: base.severity,
-    status: base.status,
-    message: base.message,
-    file: base.file,
-    range: base.range,
-    resource: base.resource,
-    controls: base.controls,
-    related: base.related,
-    reason: base.reason,
-    fingerprint: base.fingerprint,
-    get fix(): Fix | undefined {
-      return resolve(finding, build);
-    },
-    set fix(value: Fix | undefined) {
-      Object.defineProperty(finding, 'fix', { value, enumerable: true, configurable: true, writable: true });
-    },
-  };
+const LAZY_FIX: PropertyDescriptor = {
+  get(this: LazyFinding) {
+    return resolve(this);
+  },
+  set(this: Finding, value: Fix | undefined) {
+    setFix(this, value);
+  },
+  enumerable: true,
+  configurable: true,
+};
+const BUILDER_SLOT: PropertyDescriptor = { value: undefined, enumerable: false, configurable: true, writable: true };
+
+/** A copy of `base` whose `fix` is `build(copy)`, built on first read and then kept as a plain value. */
+export function findingWithLazyFix(base: Finding, build: FixBuilder): Finding {
+  const finding = copyFinding(base);
   if (base.waiver) finding.waiver = base.waiver;
+  BUILDER_SLOT.value = build;
+  Object.defineProperty(finding, BUILDER, BUILDER_SLOT);
+  BUILDER_SLOT.value = undefined;
+  Object.defineProperty(finding, 'fix', LAZY_FIX);
   return finding;
 }
 

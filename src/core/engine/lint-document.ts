@@ -22,6 +22,9 @@ import type { WaiverSite } from '../suppressions/apply';
 import { parseErrorFinding } from './parse-error';
 import { attachManifestContext, type ManifestContext } from '../kubernetes/manifest-set';
 import { findingsForPatch } from '../kubernetes/patch-findings';
+import { newEvalContext } from '../rules/eval-context';
+
+const noRelated: EvalContext['related'] = () => [];
 
 export interface DocumentRunOutput extends RuleRunOutput {
   file: FileReport;
@@ -136,7 +139,7 @@ export function lintDocument(
   const file: FileReport = { file: path, kind, parseErrors: errors.length };
   const parseFindings: Finding[] = errors.length ? [parseErrorFinding(path, errors)] : [];
   if (!target) return { file, waivers: [], findings: [], passes: [], internalErrors: [] };
-  const makeContext = (subject: Subject): EvalContext => ({ config, subject, related: () => [] });
+  const makeContext = (subject: Subject): EvalContext => newEvalContext(config, subject, noRelated);
   const targetRules = rules.filter((r) => r.meta.target === target);
   const useMemo = memo && memoTree ? memo : undefined;
   if (useMemo && memoTree) useMemo.begin(path, memoTree, targetRules, config, memoObjects);

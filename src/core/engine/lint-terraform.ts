@@ -17,6 +17,7 @@ import type { WaiverSite } from '../suppressions/apply';
 import type { FileHost } from './api';
 import { noticeFinding, parseErrorFinding } from './parse-error';
 import { appendAll } from '../util/arrays';
+import { newEvalContext } from '../rules/eval-context';
 
 export interface TerraformRunInput {
   host: FileHost;
@@ -52,16 +53,11 @@ export async function lintTerraformModule(input: TerraformRunInput): Promise<Ter
     maxFileSize: input.config.maxFileSizeBytes,
   });
   const subjects: Subject[] = [...terraformSubjects(module), ...providerSubjects(module)];
-  const makeContext = (subject: Subject): EvalContext => ({
-    config: input.config,
-    subject,
-    related: (s, types, via) => {
-      if (!(s instanceof TerraformSubject)) return [];
-      return referencingResources(module, s.resource, { types, attribute: via }).map(
-        (r) => new TerraformSubject(r.module ?? module, r.resource, {}, undefined),
-      );
-    },
-  });
+  const related: EvalContext['related'] = (s, types, via) => {
+    if (!(s instanceof TerraformSubject)) return [];
+    return referencingResources(module, s.resource, { types, attribute: via }).map((r) => new TerraformSubject(r.module ?? module, r.resource, {}, undefined));
+  };
+  const makeContext = (subject: Subject): EvalContext => newEvalContext(input.config, subject, related);
   const rules = input.rules.filter((r) => r.meta.target === 'terraform');
   input.memo?.begin(module, rules, input.config, JSON.stringify(input.varFiles ?? []));
   const run = runRules(rules, subjects, makeContext, input.config, input.memo);

@@ -9,7 +9,8 @@ import type { Range } from '../text/position';
 import type { Rule } from '../rules/rule';
 import type { EvalContext } from '../rules/evaluate';
 import type { Subject } from '../subjects/types';
-import { evaluateRule, type FindingDraft, type SubjectOutcome } from './run-rules';
+import { evaluateRule, findingsOutcome, newDraft, type FindingDraft, type SubjectOutcome } from './run-rules';
+import { copyFinding, newList } from '../util/lint-lived';
 
 /** Maps a range of the previous lint's text of `file` into the current text; undefined when it cannot. */
 export type RangeMapper = (file: string, range: Range) => Range | undefined;
@@ -31,19 +32,14 @@ function freshFix(rule: Rule, subject: Subject, makeContext: (s: Subject) => Eva
  * finding never carries `fix` (built lazily on the copy handed out) nor `waiver` (set on copies).
  */
 function movedFinding(old: Finding, range: Range, related: RelatedLocation[]): Finding {
-  return {
-    ruleId: old.ruleId,
-    severity: old.severity,
-    status: old.status,
-    message: old.message,
-    file: old.file,
-    range,
-    resource: old.resource,
-    controls: old.controls,
-    related,
-    reason: old.reason,
-    fingerprint: old.fingerprint,
-  };
+  return copyFinding(old, range, related);
+}
+
+/** The outcome recorded after `rule` in a subject's list (rules and outcomes are never the same objects). */
+export function outcomeOf(list: Array<Rule | SubjectOutcome> | undefined, rule: Rule): SubjectOutcome | undefined {
+  if (!list) return undefined;
+  for (let i = 0; i < list.length; i += 2) if (list[i] === rule) return list[i + 1] as SubjectOutcome;
+  return undefined;
 }
 
 /** The outcome with every position moved, or undefined when one of them cannot be moved. */
@@ -56,7 +52,7 @@ export function reuseOutcome(
   config: EngineConfig,
 ): SubjectOutcome | undefined {
   if (outcome.kind !== 'findings') return outcome;
-  const drafts: FindingDraft[] = [];
+  const drafts = newList<FindingDraft>();
   const refix = (finding: Finding) => freshFix(rule, subject, makeContext, config, finding);
   for (const draft of outcome.drafts) {
     const old = draft.finding;
@@ -72,7 +68,7 @@ export function reuseOutcome(
       }
     }
     const finding: Finding = range === old.range && related === old.related ? old : movedFinding(old, range, related);
-    drafts.push({ finding, fixable: draft.fixable, buildFix: refix });
+    drafts.push(newDraft(finding, draft.fixable, refix));
   }
-  return { kind: 'findings', drafts };
+  return findingsOutcome(drafts);
 }

@@ -7,6 +7,8 @@ import type { Subject } from '../subjects/types';
 import { hashText } from '../util/hash';
 import { buildFix } from '../fixes/build-fix';
 import { findingWithLazyFix } from './lazy-fix';
+import { RuleReportLedger } from './rule-report-ledger';
+import { copyFinding, newFinding, plainConstructor } from '../util/lint-lived';
 
 export interface RuleRunOutput {
   findings: Finding[];
@@ -107,13 +109,6 @@ export function subjectMatches(rule: Rule, subject: Subject): boolean {
  */
 export const MAX_FIXES_PER_RULE_AND_FILE = 100;
 
-/** Counts the fixes offered per rule and file; true while the budget is not used up. */
-function withinFixBudget(fixCounts: Map<string, number>, key: string): boolean {
-  const used = fixCounts.get(key) ?? 0;
-  fixCounts.set(key, used + 1);
-  return used < MAX_FIXES_PER_RULE_AND_FILE;
-}
-
 /** One finding as a rule reported it on one subject, before duplicates and the fix budget are applied. */
 export interface FindingDraft {
   /** The finding without its fix; positions are those of the text being linted. */
@@ -122,6 +117,17 @@ export interface FindingDraft {
   fixable: boolean;
   /** Builds the fix of `finding` (this draft's) from its parse; called only when `finding.fix` is read. */
   buildFix: (finding: Finding) => Fix | undefined;
+}
+
+const DraftObject = plainConstructor(function (this: FindingDraft, finding: Finding, fixable: boolean, buildFix: (finding: Finding) => Fix | undefined) {
+  this.finding = finding;
+  this.fixable = fixable;
+  this.buildFix = buildFix;
+});
+
+/** A draft (see lint-lived.ts: kept between lints, so made by a constructor). */
+export function newDraft(finding: Finding, fixable: boolean, buildFix: (finding: Finding) => Fix | undefined): FindingDraft {
+  return new DraftObject(finding, fixable, buildFix);
 }
 
 /** What one rule concluded about one subject. */
@@ -137,6 +143,24 @@ export type SubjectOutcome =
  * `incremental-terraform.ts`, `incremental-kubernetes.ts`). `reuse` answers only when the outcome
  * is certainly still right; `record` sees every outcome of the lint, reused or not.
  */
+const PassOutcome = plainConstructor(function (this: { kind: 'pass'; record?: PassRecord }) {
+  this.kind = 'pass';
+  this.record = undefined;
+});
+const FindingsOutcome = plainConstructor(function (this: { kind: 'findings'; drafts: FindingDraft[] }, drafts: FindingDraft[]) {
+  this.kind = 'findings';
+  this.drafts = drafts;
+});
+
+/** Outcomes are kept between lints (see lint-lived.ts). */
+export function passOutcome(): SubjectOutcome {
+  return new PassOutcome();
+}
+
+export function findingsOutcome(drafts: FindingDraft[]): SubjectOutcome {
+  return new FindingsOutcome(drafts);
+}
+
 export interface OutcomeMemo {
   reuse(rule: Rule, subject: Subject, makeContext: (subject: Subject) => EvalContext): SubjectOutcome | undefined;
   record(rule: Rule, subject: Subject, outcome: SubjectOutcome): void;
@@ -153,10 +177,10 @@ export function evaluateRule(rule: Rule, subject: Subject, makeContext: (subject
   } catch (error) {
     return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
   }
-  if (evidence.outcome === 'pass') return { kind: 'pass' };
+  if (evidence.outcome === 'pass') return passOutcome();
   const all = evidence.outcome === 'fail' && evidence.others?.length ? [evidence, ...evidence.others] : [evidence];
   const context = ctx;
-  return { kind: 'findings', drafts: all.map((one) => draftOf(rule, subject, one, config, context)) };
+  return findingsOutcome(all.map((one) => draftOf(rule, subject, one, config, context)));
 }
 
 function draftOf(rule: Rule, subject: Subject, evidence: Evidence, config: EngineConfig, ctx: EvalContext): FindingDraft {
@@ -166,30 +190,23 @@ function draftOf(rule: Rule, subject: Subject, evidence: Evidence, config: Engin
   const file = typeof scopeFile === 'string' ? scopeFile : subject.file;
   const what = evidence.lookup?.state === 'absent' ? `missing:${evidence.lookup.path.join('.')}` : evidence.valueText ?? '';
   const undetermined = evidence.outcome === 'undetermined';
-  const finding: Finding = {
-    ruleId: rule.meta.id,
-    severity: undetermined ? 'info' : effectiveSeverity(rule, subject, config),
-    status: undetermined ? 'undetermined' : 'fail',
-    message: composeMessage(rule, subject, evidence),
+  const finding = newFinding(
+    rule.meta.id,
+    undetermined ? 'info' : effectiveSeverity(rule, subject, config),
+    undetermined ? 'undetermined' : 'fail',
+    composeMessage(rule, subject, evidence),
     file,
     range,
-    resource: subject.name.replace(/\[.*\]$/, ''),
-    controls: rule.meta.controls,
-    related: relatedFrom(evidence, file),
-    reason: undetermined ? evidence.reason : undefined,
-    fingerprint: hashText(`${rule.meta.id}|${subject.file}|${subject.name}|${what}`),
-  };
+    subject.name.replace(/\[.*\]$/, ''),
+    rule.meta.controls,
+    relatedFrom(evidence, file),
+    undetermined ? evidence.reason : undefined,
+    hashText(`${rule.meta.id}|${subject.file}|${subject.name}|${what}`),
+  );
   const spec = rule.fix;
-  return {
-    finding,
-    fixable: evidence.outcome === 'fail' && spec !== undefined,
-    // The closure keeps this lint's subject and evidence, so a fix read later never sees a newer text.
-    buildFix: () => (spec ? buildFix(spec, subject, evidence, (types, via) => ctx.related(subject, types, via)) : undefined),
-  };
-}
-
-export function dedupeKey(finding: Finding): string {
-  return `${finding.ruleId}|${finding.file}|${finding.range.start.offset}|${finding.range.end.offset}|${finding.status}`;
+  // The closure keeps this lint's subject and evidence, so a fix read later never sees a newer text.
+  const build = () => (spec ? buildFix(spec, subject, evidence, (types, via) => ctx.related(subject, types, via)) : undefined);
+  return newDraft(finding, evidence.outcome === 'fail' && spec !== undefined, build);
 }
 
 /**
@@ -218,26 +235,6 @@ function subjectIndex(subjects: Subject[]): (rule: Rule) => Subject[] {
   };
 }
 
-/**
- * A copy of a draft's finding (see `draftOf`, `reuseOutcome`: always these fields, never `fix` or
- * `waiver`), written out because spreading thousands of findings per keystroke was a hot spot.
- */
-function copyOfDraft(finding: Finding): Finding {
-  return {
-    ruleId: finding.ruleId,
-    severity: finding.severity,
-    status: finding.status,
-    message: finding.message,
-    file: finding.file,
-    range: finding.range,
-    resource: finding.resource,
-    controls: finding.controls,
-    related: finding.related,
-    reason: finding.reason,
-    fingerprint: finding.fingerprint,
-  };
-}
-
 /** The finding with its fix built now; a fix writer that fails is reported, as any rule failure is. */
 function withEagerFix(rule: Rule, subject: Subject, draft: FindingDraft, out: RuleRunOutput): Finding {
   const finding = { ...draft.finding };
@@ -259,10 +256,11 @@ function withEagerFix(rule: Rule, subject: Subject, draft: FindingDraft, out: Ru
 export function runRules(rules: Rule[], subjects: Subject[], makeContext: (subject: Subject) => EvalContext, config: EngineConfig, memo?: OutcomeMemo): RuleRunOutput {
   const out: RuleRunOutput = { findings: [], passes: [], internalErrors: [] };
   const seen = new Set<string>();
-  const fixCounts = new Map<string, number>();
+  const ledger = new RuleReportLedger();
   const candidates = subjectIndex(subjects);
   for (const rule of rules) {
     if (!ruleEnabled(rule, config)) continue;
+    ledger.startRule();
     for (const subject of candidates(rule)) {
       if (!subjectMatches(rule, subject)) continue;
       const outcome = memo?.reuse(rule, subject, makeContext) ?? evaluateRule(rule, subject, makeContext, config);
@@ -284,13 +282,11 @@ export function runRules(rules: Rule[], subjects: Subject[], makeContext: (subje
           break;
         case 'findings':
           for (const draft of outcome.drafts) {
-            const key = dedupeKey(draft.finding);
-            if (seen.has(key)) continue;
-            seen.add(key);
+            if (!ledger.firstReport(draft.finding)) continue;
             // Drafts may be kept by the memo: each lint hands out its own finding object.
-            const withFix = draft.fixable && withinFixBudget(fixCounts, `${rule.meta.id}|${draft.finding.file}`);
-            if (withFix && memo) out.findings.push(findingWithLazyFix(draft.finding, () => draft.buildFix(draft.finding)));
-            else out.findings.push(withFix ? withEagerFix(rule, subject, draft, out) : copyOfDraft(draft.finding));
+            const withFix = draft.fixable && ledger.takeFix(draft.finding.file, MAX_FIXES_PER_RULE_AND_FILE);
+            if (withFix && memo) out.findings.push(findingWithLazyFix(draft.finding, draft.buildFix));
+            else out.findings.push(withFix ? withEagerFix(rule, subject, draft, out) : copyFinding(draft.finding));
           }
       }
     }

@@ -4,6 +4,7 @@
  * anything before it keeps its position, anything on a later line moves by whole lines.
  */
 import type { Position, Range } from '../text/position';
+import { newPosition, newRange } from '../util/lint-lived';
 
 export interface TextShift {
   /** First offset that differs (old and new text agree before it). */
@@ -49,7 +50,7 @@ export function textShift(oldText: string, newText: string): TextShift | undefin
 function shiftPosition(shift: TextShift, position: Position): Position | undefined {
   if (position.offset <= shift.start) return position;
   if (position.offset < shift.oldEnd || position.line <= shift.oldEndLine) return undefined;
-  return { offset: position.offset + shift.newEnd - shift.oldEnd, line: position.line + shift.lineDelta, column: position.column };
+  return newPosition(position.offset + shift.newEnd - shift.oldEnd, position.line + shift.lineDelta, position.column);
 }
 
 /** The range in the new text, or undefined when it touches the change (it must be worked out again). */
@@ -59,5 +60,5 @@ export function shiftRange(shift: TextShift | undefined, range: Range): Range | 
   const start = shiftPosition(shift, range.start);
   const end = start && shiftPosition(shift, range.end);
   if (!start || !end) return undefined;
-  return start === range.start && end === range.end ? range : { start, end };
+  return start === range.start && end === range.end ? range : newRange(start, end);
 }

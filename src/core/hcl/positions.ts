@@ -4,6 +4,7 @@
  * ascending order, so most lookups cost a comparison or two instead of a binary search.
  */
 import { LineIndex, type Position, type Range } from '../text/position';
+import { newPosition, newRange } from '../util/lint-lived';
 
 /** What the parsers need to turn offsets into positions; fragments map through a table. */
 export interface PositionSource {
@@ -44,11 +45,11 @@ export class PositionTable implements PositionSource {
       }
     }
     this.lastLine = line;
-    return { offset, line, column: offset - starts[line] };
+    return newPosition(offset, line, offset - starts[line]);
   }
 
   range(startOffset: number, endOffset: number): Range {
-    return { start: this.position(startOffset), end: this.position(endOffset) };
+    return newRange(this.position(startOffset), this.position(endOffset));
   }
 
   private search(offset: number): number {

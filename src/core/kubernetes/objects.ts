@@ -5,6 +5,7 @@
  */
 import type { Range } from '../text/position';
 import { mapGet, type MapNode, type TreeFile, type TreeNode } from '../documents/tree';
+import { newList, newRange, UNTRACKED } from '../util/lint-lived';
 
 export type ContainerGroup = 'containers' | 'initContainers' | 'ephemeralContainers';
 
@@ -58,7 +59,7 @@ const CONTAINER_GROUPS: ContainerGroup[] = ['containers', 'initContainers', 'eph
 const MAX_LIST_DEPTH = 8;
 
 export function kubernetesObjects(file: TreeFile): K8sObject[] {
-  const objects: K8sObject[] = [];
+  const objects = newList<K8sObject>();
   for (const document of file.documents) collect(document.root, document.index, objects, 0);
   return objects;
 }
@@ -80,6 +81,7 @@ function describe(root: MapNode, apiVersion: string, kind: string, documentIndex
   const metadata = mapGet(root, 'metadata');
   const kindNode = mapGet(root, 'kind');
   const object: K8sObject = {
+    ...UNTRACKED,
     apiVersion,
     kind,
     name: text(mapGet(metadata, 'name')) ?? text(mapGet(metadata, 'generateName')) ?? '',
@@ -87,7 +89,7 @@ function describe(root: MapNode, apiVersion: string, kind: string, documentIndex
     annotations: stringMap(mapGet(metadata, 'annotations')),
     root,
     documentIndex,
-    headerRange: kindNode ? kindNode.range : { start: root.range.start, end: root.range.start },
+    headerRange: kindNode ? kindNode.range : newRange(root.range.start, root.range.start),
   };
   const namespace = text(mapGet(metadata, 'namespace'));
   if (namespace !== undefined) object.namespace = namespace;
@@ -102,17 +104,17 @@ function findPodSpec(root: MapNode, kind: string): PodSpecRef | undefined {
   let node: TreeNode | undefined = root;
   for (const segment of path) node = mapGet(node, segment);
   if (!node || node.kind !== 'map') return undefined;
-  return { spec: node, path: [...path], containers: containersOf(node) };
+  return { ...UNTRACKED, spec: node, path: path.slice(), containers: containersOf(node) };
 }
 
 function containersOf(spec: MapNode): ContainerRef[] {
-  const refs: ContainerRef[] = [];
+  const refs = newList<ContainerRef>();
   for (const group of CONTAINER_GROUPS) {
     const list = mapGet(spec, group);
     if (!list || list.kind !== 'seq') continue;
     list.items.forEach((item, index) => {
       if (item.kind !== 'map') return;
-      const ref: ContainerRef = { group, index, node: item };
+      const ref: ContainerRef = { ...UNTRACKED, group, index, node: item };
       const name = text(mapGet(item, 'name'));
       if (name !== undefined) ref.name = name;
       refs.push(ref);
@@ -130,7 +132,7 @@ function text(node: TreeNode | undefined): string | undefined {
 }
 
 function stringMap(node: TreeNode | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = { ...UNTRACKED };
   if (!node || node.kind !== 'map') return out;
   for (const entry of node.entries) {
     const value = text(entry.value);

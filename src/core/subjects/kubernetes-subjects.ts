@@ -7,6 +7,8 @@ import { TreeScope, itemHeader } from './tree-scope';
 
 export class KubernetesSubject extends TreeScope implements Subject {
   readonly target = 'kubernetes' as const;
+  /** Document, scope and name: what tells this subject apart across lints of one file (see `incremental-kubernetes.ts`). */
+  readonly memoKey: string;
 
   constructor(
     tree: TreeFile,
@@ -23,6 +25,7 @@ export class KubernetesSubject extends TreeScope implements Subject {
     readonly pod?: TreeScope,
   ) {
     super(tree, node, headerRange);
+    this.memoKey = `${object.documentIndex}\u0000${scope}\u0000${name}`;
   }
 }
 

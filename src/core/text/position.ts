@@ -2,6 +2,7 @@
  * Source positions shared by every parser. Lines and columns are 0-based and count UTF-16 code
  * units, exactly as VS Code does, so adapters convert nothing; reports add 1 when they print.
  */
+import { newPosition, newRange } from '../util/lint-lived';
 export interface Position {
   /** Index into the JavaScript string (UTF-16 code units). */
   offset: number;
@@ -48,11 +49,11 @@ export class LineIndex {
       if (this.lineStarts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { offset: clamped, line: low, column: clamped - this.lineStarts[low] };
+    return newPosition(clamped, low, clamped - this.lineStarts[low]);
   }
 
   range(startOffset: number, endOffset: number): Range {
-    return { start: this.position(startOffset), end: this.position(endOffset) };
+    return newRange(this.position(startOffset), this.position(endOffset));
   }
 
   /** Offset of the first character of a 0-based line (the text length past the last line). */

@@ -9,10 +9,15 @@
  * markers, template actions (their masking looks at neighbouring documents), and any error in the
  * previous or the new parse (an unclosed quote or bracket may reach past a marker).
  */
-import type { Range } from '../text/position';
-import type { MapEntry, TemplatedNode, TreeDocument, TreeFile, TreeNode } from '../documents/tree';
+import type { Position, Range } from '../text/position';
+import type { MapEntry, MapNode, SeqNode, TemplatedNode, TreeDocument, TreeFile, TreeNode } from '../documents/tree';
 import { parseYamlStream, parseYamlTree, type YamlParseOptions } from './parse-yaml';
 import { estimateValues, MAX_VALUES } from './limits';
+import { newPosition, newRange, UNTRACKED } from '../util/lint-lived';
+
+/** Placeholders until a copy's own list is made (after the copy is registered, for shared nodes). */
+const NO_ENTRIES: MapEntry[] = [];
+const NO_ITEMS: TreeNode[] = [];
 
 interface Segment {
   start: number;
@@ -151,15 +156,24 @@ class RangeShift {
 
   document(doc: TreeDocument, index: number): TreeDocument {
     if (this.isIdentity()) return doc.index === index ? doc : { root: doc.root, range: doc.range, index };
-    return { root: doc.root && this.node(doc.root), range: this.range(doc.range), index };
+    return { ...UNTRACKED, root: doc.root && this.node(doc.root), range: this.range(doc.range), index };
   }
 
   range(range: Range): Range {
-    const { start, end } = range;
-    return {
-      start: { offset: start.offset + this.offsets, line: start.line + this.lines, column: start.column },
-      end: { offset: end.offset + this.offsets, line: end.line + this.lines, column: end.column },
-    };
+    return newRange(this.position(range.start), this.position(range.end));
+  }
+
+  private position(position: Position): Position {
+    return newPosition(position.offset + this.offsets, position.line + this.lines, position.column);
+  }
+
+  /** The entry's range, sharing the positions the converter shares with its key and value (and any other that lines up). */
+  private entryRange(entry: MapEntry, keyRange: Range, value: TreeNode): Range {
+    const { start, end } = entry.range;
+    const old = entry.keyRange;
+    const movedStart = start === old.start || start.offset === old.start.offset ? keyRange.start : this.position(start);
+    const movedEnd = end.offset === entry.value.range.end.offset ? value.range.end : end.offset === old.end.offset ? keyRange.end : this.position(end);
+    return newRange(movedStart, movedEnd);
   }
 
   /** `key` and `movedKey`: the range of the key of the entry holding the node, before and after. */
@@ -168,26 +182,27 @@ class RangeShift {
     if (done) return done;
     let copy: TreeNode;
     if (node.kind === 'map') {
-      const entries: MapEntry[] = [];
-      copy = { kind: 'map', entries, flow: node.flow, range: this.range(node.range) };
+      const map: MapNode = { ...UNTRACKED, kind: 'map', entries: NO_ENTRIES, flow: node.flow, range: this.range(node.range) };
+      copy = map;
       if (node.templated) copy.templated = node.templated.map((t) => this.node(t) as TemplatedNode);
       this.nodes?.set(node, copy);
-      for (const entry of node.entries) {
+      // `map` sizes the list once and keeps no allocation record (see lint-lived.ts).
+      map.entries = node.entries.map((entry) => {
         const keyRange = this.range(entry.keyRange);
         const value = this.node(entry.value, entry.keyRange, keyRange);
-        entries.push({ key: entry.key, keyRange, value, range: this.range(entry.range) });
-      }
+        return { ...UNTRACKED, key: entry.key, keyRange, value, range: this.entryRange(entry, keyRange, value) };
+      });
     } else if (node.kind === 'seq') {
-      const items: TreeNode[] = [];
-      copy = { kind: 'seq', items, flow: node.flow, range: this.range(node.range) };
+      const seq: SeqNode = { ...UNTRACKED, kind: 'seq', items: NO_ITEMS, flow: node.flow, range: this.range(node.range) };
+      copy = seq;
       if (node.templated) copy.templated = node.templated.map((t) => this.node(t) as TemplatedNode);
       this.nodes?.set(node, copy);
-      for (const item of node.items) items.push(this.node(item));
+      seq.items = node.items.map((item) => this.node(item));
     } else if (node.kind === 'scalar') {
-      copy = { kind: 'scalar', value: node.value, style: node.style, source: node.source, range: this.range(node.range) };
+      copy = { ...UNTRACKED, kind: 'scalar', value: node.value, style: node.style, source: node.source, range: this.range(node.range) };
       this.nodes?.set(node, copy);
     } else {
-      copy = { kind: 'templated', source: node.source, reason: node.reason, range: this.range(node.range) };
+      copy = { ...UNTRACKED, kind: 'templated', source: node.source, reason: node.reason, range: this.range(node.range) };
       this.nodes?.set(node, copy);
     }
     if (node.keyRange) copy.keyRange = node.keyRange === key && movedKey ? movedKey : this.range(node.keyRange);

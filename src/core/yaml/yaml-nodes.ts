@@ -9,6 +9,7 @@
 import { isAlias, isMap, isScalar, isSeq, Scalar, type Node as YamlNode, type Pair } from 'yaml';
 import type { LineIndex, Range } from '../text/position';
 import type { MapEntry, MapNode, ScalarNode, ScalarValue, SeqNode, TemplatedNode, TreeNode } from '../documents/tree';
+import { newList, newRange, UNTRACKED } from '../util/lint-lived';
 
 export const HELM_TEMPLATED_REASON = 'set by a Helm template; lint the rendered manifest to check it';
 
@@ -93,7 +94,7 @@ export class YamlNodeConverter {
   }
 
   private aliasPlaceholder(start: number, end: number): ScalarNode {
-    return { kind: 'scalar', value: null, style: 'plain', source: this.options.text.slice(start, end), range: this.range(start, end) };
+    return { ...UNTRACKED, kind: 'scalar', value: null, style: 'plain', source: this.options.text.slice(start, end), range: this.range(start, end) };
   }
 
   private scalar(node: Scalar & Parsed): ScalarNode | TemplatedNode {
@@ -103,15 +104,15 @@ export class YamlNodeConverter {
     const source = this.options.text.slice(start, end);
     const range = this.range(start, end);
     const result: ScalarNode | TemplatedNode = this.overlapsMask(start, end)
-      ? { kind: 'templated', source, reason: this.options.templatedReason, range }
-      : { kind: 'scalar', value: scalarValue(node.value, source, style), style, source, range };
+      ? { ...UNTRACKED, kind: 'templated', source, reason: this.options.templatedReason, range }
+      : { ...UNTRACKED, kind: 'scalar', value: scalarValue(node.value, source, style), style, source, range };
     if (style === 'block') this.blockScalars.push({ node: result, start, rawEnd });
     return result;
   }
 
   private map(node: Parsed & { items: Pair[]; flow?: boolean }, depth: number): MapNode {
     const start = node.range?.[0] ?? 0;
-    const result: MapNode = { kind: 'map', entries: [], flow: node.flow === true, range: this.range(start, start) };
+    const result: MapNode = { ...UNTRACKED, kind: 'map', entries: newList<MapEntry>(), flow: node.flow === true, range: this.range(start, start) };
     this.converted.set(node, result);
     this.inProgress.add(node);
     const explicit: MapEntry[] = [];
@@ -131,7 +132,9 @@ export class YamlNodeConverter {
       const keyRange = this.range(keyStart, keyEnd);
       if (!value.keyRange) value.keyRange = keyRange;
       const entryEnd = Math.max(keyEnd, value.range.end.offset);
-      const entry: MapEntry = { key: this.keyText(keyNode, keyStart, keyEnd, depth), keyRange, value, range: this.range(keyStart, entryEnd) };
+      // Positions never change once made: the entry shares its key's start and its value's end.
+      const entryRange: Range = newRange(keyRange.start, entryEnd === value.range.end.offset ? value.range.end : entryEnd === keyEnd ? keyRange.end : this.options.index.position(entryEnd));
+      const entry: MapEntry = { ...UNTRACKED, key: this.keyText(keyNode, keyStart, keyEnd, depth), keyRange, value, range: entryRange };
       explicit.push(entry);
       if (isEmptyValue(value)) {
         const line = keyRange.start.line;
@@ -177,7 +180,7 @@ export class YamlNodeConverter {
 
   private seq(node: Parsed & { items: unknown[]; flow?: boolean }, depth: number): SeqNode {
     const start = node.range?.[0] ?? 0;
-    const result: SeqNode = { kind: 'seq', items: [], flow: node.flow === true, range: this.range(start, start) };
+    const result: SeqNode = { ...UNTRACKED, kind: 'seq', items: newList<TreeNode>(), flow: node.flow === true, range: this.range(start, start) };
     this.converted.set(node, result);
     this.inProgress.add(node);
     let lastEnd = start;
@@ -232,7 +235,7 @@ export class YamlNodeConverter {
   }
 
   private emptyScalar(offset: number): ScalarNode {
-    return { kind: 'scalar', value: null, style: 'plain', source: '', range: this.range(offset, offset) };
+    return { ...UNTRACKED, kind: 'scalar', value: null, style: 'plain', source: '', range: this.range(offset, offset) };
   }
 
   private range(start: number, end: number): Range {

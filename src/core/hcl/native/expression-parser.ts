@@ -17,6 +17,7 @@ import { skipToListSeparator } from './recovery';
 import { skipHeredocRaw, skipQuotedTemplateRaw } from './raw-skip';
 import { parseHeredocTemplate, parseQuotedTemplate } from './template-parser';
 import { Tok as TokenKind } from './tokens';
+import { newRange } from '../../util/lint-lived';
 
 // Module-local alias: see the note on Tok in ./tokens.
 const Tok = TokenKind;
@@ -25,7 +26,7 @@ type Tok = TokenKind;
 const MAX_DEPTH = MAX_NESTING_DEPTH;
 
 function span(start: Expression | { range: Range }, end: { range: Range }): Range {
-  return { start: start.range.start, end: end.range.end };
+  return newRange(start.range.start, end.range.end);
 }
 
 /** Binding strength of a binary operator token; 0 for tokens that are not binary operators. */

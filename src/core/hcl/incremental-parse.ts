@@ -1,0 +1,349 @@
+/**
+ * Re-parses an edited native-syntax HCL file, reusing the top-level items of the previous tree
+ * that the edit did not touch. A top-level item ends at a newline, so at the start of a line
+ * between two top-level items the parser holds no state (no open bracket, string, heredoc or
+ * comment): the stretch between the last untouched leading item and the first untouched trailing
+ * item parses alone exactly as it does inside the whole file.
+ *
+ * Anything that could break that assumption is parsed whole: a previous tree with errors, a BOM,
+ * a lone CR (a line break the `\n` arithmetic here would miss), and any error in the new stretch
+ * (an unclosed `{`, string, heredoc or comment reaches past the stretch in the whole file).
+ */
+import type { Attribute, Block, Body, BodyItem, Comment, Expression, ForExpr, HclFile, TemplateIf, TemplatePart } from './ast';
+import type { Position, Range } from '../text/position';
+import { parseHcl } from './index';
+import { PositionTable, type PositionSource } from './positions';
+import { ParserContext } from './native/context';
+import { parseConfigBody } from './native/body-parser';
+import { newPosition, newRange } from '../util/lint-lived';
+
+export interface HclReparse {
+  file: HclFile;
+  /** Top-level items taken over from the previous tree (as they were, or moved); 0 after a full parse. */
+  reusedItems: number;
+}
+
+/** A tree equal to `parseHcl(text)`, reusing what still holds of `previous` (a parse of an earlier version). */
+export function reparseHcl(text: string, previous: HclFile | undefined): HclFile {
+  return reparseHclReporting(text, previous).file;
+}
+
+/** As `reparseHcl`, also telling how much of the previous tree was reused. */
+export function reparseHclReporting(text: string, previous: HclFile | undefined): HclReparse {
+  if (!previous || previous.syntax !== 'native' || previous.errors.length > 0) return fullParse(text);
+  if (previous.text === text) return { file: previous, reusedItems: previous.body.items.length };
+  if (!splittable(text) || !splittable(previous.text)) return fullParse(text);
+  try {
+    return reuseItems(text, previous) ?? fullParse(text);
+  } catch (error) {
+    // A node shape the range mover does not know: a correct full parse beats a wrong tree.
+    if (error instanceof UnknownShape) return fullParse(text);
+    throw error;
+  }
+}
+
+function fullParse(text: string): HclReparse {
+  return { file: parseHcl(text), reusedItems: 0 };
+}
+
+function splittable(text: string): boolean {
+  if (text.charCodeAt(0) === 0xfeff) return false;
+  // Most files have no CR at all; the regular expression only runs for CRLF files.
+  return text.indexOf('\r') < 0 || !/\r(?!\n)/.test(text);
+}
+
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+function commonSuffix(a: string, b: string, limit: number): number {
+  let i = 0;
+  while (i < limit && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+function blanksOnly(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 32 && code !== 9) return false;
+  }
+  return true;
+}
+
+/** Index of the first comment starting at or after `offset` (comments are in source order). */
+function firstCommentFrom(comments: readonly Comment[], offset: number): number {
+  let low = 0;
+  let high = comments.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (comments[mid].range.start.offset < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Whether a (block) comment runs over the line break at `offset`. */
+function commentCovers(comments: readonly Comment[], offset: number): boolean {
+  const index = firstCommentFrom(comments, offset + 1) - 1;
+  return index >= 0 && comments[index].range.end.offset > offset;
+}
+
+/** Index of the first item whose range ends at or after `offset`. */
+function firstItemEndingFrom(items: readonly BodyItem[], offset: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (items[mid].range.end.offset < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+interface Head {
+  /** Leading items kept as they are. */
+  count: number;
+  /** Start of the line after the last kept item: where the re-parsed stretch begins. */
+  sliceStart: number;
+  sliceLine: number;
+}
+
+/** The leading items whose lines, up to and including their line break, the edit did not touch. */
+function unchangedHead(previous: HclFile, prefix: number): Head {
+  const old = previous.text;
+  const items = previous.body.items;
+  let count = firstItemEndingFrom(items, prefix);
+  while (count > 0) {
+    const end = items[count - 1].range.end;
+    const lineBreak = old.indexOf('\n', end.offset);
+    if (lineBreak >= 0 && lineBreak < prefix && !commentCovers(previous.comments, lineBreak)) {
+      return { count, sliceStart: lineBreak + 1, sliceLine: end.line + 1 };
+    }
+    count--;
+  }
+  return { count: 0, sliceStart: 0, sliceLine: 0 };
+}
+
+/** Index of the first trailing item that lies, from its line start, in the unchanged suffix. */
+function unchangedTail(text: string, previous: HclFile, head: Head, suffixStart: number, delta: number): number {
+  const old = previous.text;
+  const items = previous.body.items;
+  let tail = items.length;
+  while (tail > head.count) {
+    const start = items[tail - 1].range.start;
+    const oldLineStart = start.offset - start.column;
+    const newLineStart = oldLineStart + delta;
+    if (newLineStart < suffixStart || newLineStart < head.sliceStart) break;
+    if (newLineStart > 0 && text.charCodeAt(newLineStart - 1) !== 10) break;
+    // Only blanks before the item on its line, so the cut at the line start falls between items.
+    if (!blanksOnly(old, oldLineStart, start.offset)) break;
+    tail--;
+  }
+  return tail;
+}
+
+function reuseItems(text: string, previous: HclFile): HclReparse | undefined {
+  const old = previous.text;
+  const items = previous.body.items;
+  const prefix = commonPrefix(old, text);
+  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+  const delta = text.length - old.length;
+
+  const head = unchangedHead(previous, prefix);
+  const tail = unchangedTail(text, previous, head, text.length - suffix, delta);
+  const hasTail = tail < items.length;
+  const oldTailStart = hasTail ? items[tail].range.start.offset - items[tail].range.start.column : old.length;
+  const sliceEnd = hasTail ? oldTailStart + delta : text.length;
+
+  const bodyItems: BodyItem[] = items.slice(0, head.count);
+  const comments: Comment[] = previous.comments.slice(0, firstCommentFrom(previous.comments, head.sliceStart));
+  // With a tail, the file's last line lies in the unchanged suffix and moves with it.
+  let end = previous.body.range.end;
+  let tailLine = head.sliceLine;
+
+  if (sliceEnd > head.sliceStart || !hasTail) {
+    const slice = text.slice(head.sliceStart, sliceEnd);
+    const table = new PositionTable(slice);
+    const positions = new ShiftedPositions(table, head.sliceStart, head.sliceLine);
+    const context = new ParserContext(slice, positions, { indentationRecovery: false });
+    const middle = parseConfigBody(context);
+    if (context.sawUnclosedBlock || context.errors.length > 0) return undefined;
+    for (const item of middle.items) bodyItems.push(item);
+    for (const comment of context.comments) comments.push(comment);
+    // The stretch ends right after a line break, so its last line is the tail's first.
+    tailLine = head.sliceLine + table.lineIndex.lineCount - 1;
+    if (!hasTail) end = positions.position(slice.length);
+  }
+
+  if (hasTail) {
+    const mover = new RangeMover(delta, tailLine - items[tail].range.start.line);
+    for (let i = tail; i < items.length; i++) bodyItems.push(mover.item(items[i]));
+    const oldComments = previous.comments;
+    for (let i = firstCommentFrom(oldComments, oldTailStart); i < oldComments.length; i++) comments.push(mover.comment(oldComments[i]));
+    if (!mover.isIdentity) end = mover.position(end);
+  }
+
+  const range: Range = { start: previous.body.range.start, end };
+  const body: Body = { type: 'Body', items: bodyItems, range };
+  return {
+    file: { syntax: 'native', text, body, comments, errors: [] },
+    reusedItems: head.count + (items.length - tail),
+  };
+}
+
+/** Positions of a stretch that starts at a line start of the whole text. */
+class ShiftedPositions implements PositionSource {
+  constructor(
+    private readonly table: PositionTable,
+    private readonly offset: number,
+    private readonly line: number,
+  ) {}
+
+  position(offset: number): Position {
+    const inSlice = this.table.position(offset);
+    return newPosition(inSlice.offset + this.offset, inSlice.line + this.line, inSlice.column);
+  }
+
+  range(startOffset: number, endOffset: number): Range {
+    return newRange(this.position(startOffset), this.position(endOffset));
+  }
+}
+
+class UnknownShape extends Error {}
+
+/**
+ * Copies nodes with every Position moved by whole lines (columns stay: each moved item starts a
+ * line, and everything after it is unchanged text). One case per node type of ./ast: spreading
+ * the node keeps its other fields (strings, flags, the `heredoc` descriptor) shared, and a node
+ * type it does not know aborts the reuse instead of producing a half-moved tree. Per type rather
+ * than over the object graph because it runs several times faster, which matters as moving
+ * the items after an edit near the top costs more than the re-parse itself.
+ */
+class RangeMover {
+  constructor(
+    private readonly offsets: number,
+    private readonly lines: number,
+  ) {}
+
+  get isIdentity(): boolean {
+    return this.offsets === 0 && this.lines === 0;
+  }
+
+  item(item: BodyItem): BodyItem {
+    if (this.isIdentity) return item;
+    return item.type === 'Attribute' ? this.attribute(item) : this.block(item);
+  }
+
+  comment(comment: Comment): Comment {
+    if (this.isIdentity) return comment;
+    return { ...comment, range: this.range(comment.range) };
+  }
+
+  position(position: Position): Position {
+    return newPosition(position.offset + this.offsets, position.line + this.lines, position.column);
+  }
+
+  private range(range: Range): Range {
+    return newRange(this.position(range.start), this.position(range.end));
+  }
+
+  private attribute(attribute: Attribute): Attribute {
+    if (attribute.type !== 'Attribute') throw new UnknownShape();
+    return { ...attribute, nameRange: this.range(attribute.nameRange), expr: this.expression(attribute.expr), range: this.range(attribute.range) };
+  }
+
+  private block(block: Block): Block {
+    if (block.type !== 'Block') throw new UnknownShape();
+    const copy: Block = {
+      ...block,
+      typeRange: this.range(block.typeRange),
+      labels: block.labels.map((label) => ({ ...label, range: this.range(label.range) })),
+      body: this.body(block.body),
+      range: this.range(block.range),
+    };
+    if (block.openBrace) copy.openBrace = this.range(block.openBrace);
+    if (block.closeBrace) copy.closeBrace = this.range(block.closeBrace);
+    return copy;
+  }
+
+  private body(body: Body): Body {
+    if (body.type !== 'Body') throw new UnknownShape();
+    // `map` sizes each list once and keeps no allocation record (see lint-lived.ts).
+    const items = body.items.map((item) => (item.type === 'Attribute' ? this.attribute(item) : this.block(item)));
+    return { ...body, items, range: this.range(body.range) };
+  }
+
+  private expressions(expressions: Expression[]): Expression[] {
+    return expressions.map((expression) => this.expression(expression));
+  }
+
+  private expression(expr: Expression): Expression {
+    const range = this.range(expr.range);
+    switch (expr.type) {
+      case 'Literal':
+      case 'Variable':
+      case 'Invalid':
+        return { ...expr, range };
+      case 'Template':
+        return { ...expr, parts: this.parts(expr.parts), contentRange: this.range(expr.contentRange), range };
+      case 'Tuple':
+        return { ...expr, elements: this.expressions(expr.elements), range };
+      case 'Object':
+        return {
+          ...expr,
+          items: expr.items.map((item) => ({ ...item, key: this.expression(item.key), value: this.expression(item.value), range: this.range(item.range) })),
+          range,
+        };
+      case 'FunctionCall':
+        return { ...expr, nameRange: this.range(expr.nameRange), args: this.expressions(expr.args), range };
+      case 'GetAttr':
+        return { ...expr, target: this.expression(expr.target), nameRange: this.range(expr.nameRange), range };
+      case 'Index':
+        return { ...expr, target: this.expression(expr.target), key: this.expression(expr.key), range };
+      case 'Splat':
+        return { ...expr, source: this.expression(expr.source), each: this.expression(expr.each), range };
+      case 'For': {
+        const copy: ForExpr = { ...expr, collection: this.expression(expr.collection), valueExpr: this.expression(expr.valueExpr), range };
+        if (expr.keyExpr) copy.keyExpr = this.expression(expr.keyExpr);
+        if (expr.condition) copy.condition = this.expression(expr.condition);
+        return copy;
+      }
+      case 'Conditional':
+        return { ...expr, condition: this.expression(expr.condition), trueExpr: this.expression(expr.trueExpr), falseExpr: this.expression(expr.falseExpr), range };
+      case 'Binary':
+        return { ...expr, left: this.expression(expr.left), right: this.expression(expr.right), range };
+      case 'Unary':
+        return { ...expr, operand: this.expression(expr.operand), range };
+      case 'Paren':
+        return { ...expr, expr: this.expression(expr.expr), range };
+      default:
+        throw new UnknownShape();
+    }
+  }
+
+  private parts(parts: TemplatePart[]): TemplatePart[] {
+    return parts.map((part) => this.part(part));
+  }
+
+  private part(part: TemplatePart): TemplatePart {
+    const range = this.range(part.range);
+    switch (part.type) {
+      case 'TemplateString':
+        return { ...part, range };
+      case 'TemplateInterpolation':
+        return { ...part, expr: this.expression(part.expr), range };
+      case 'TemplateIf': {
+        const copy: TemplateIf = { ...part, condition: this.expression(part.condition), then: this.parts(part.then), range };
+        if (part.else) copy.else = this.parts(part.else);
+        return copy;
+      }
+      case 'TemplateFor':
+        return { ...part, collection: this.expression(part.collection), body: this.parts(part.body), range };
+      default:
+        throw new UnknownShape();
+    }
+  }
+}
