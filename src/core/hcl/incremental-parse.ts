@@ -9,12 +9,14 @@
  * a lone CR (a line break the `\n` arithmetic here would miss), and any error in the new stretch
  * (an unclosed `{`, string, heredoc or comment reaches past the stretch in the whole file).
  */
-import type { Attribute, Block, Body, BodyItem, Comment, Expression, ForExpr, HclFile, TemplateIf, TemplatePart } from './ast';
+import type { Attribute, Block, Body, BodyItem, Comment, Expression, ForExpr, HclFile, HclSyntaxError, TemplateIf, TemplatePart } from './ast';
 import type { Position, Range } from '../text/position';
 import { parseHcl } from './index';
 import { PositionTable, type PositionSource } from './positions';
 import { ParserContext } from './native/context';
 import { parseConfigBody } from './native/body-parser';
+import { PositionMover } from '../text/moved-positions';
+import { indentsBodies, parseFactsOf, recordParseFacts, type NativeParseFacts } from './native/parse-facts';
 import { newPosition, newRange } from '../util/lint-lived';
 
 export interface HclReparse {
@@ -30,7 +32,7 @@ export function reparseHcl(text: string, previous: HclFile | undefined): HclFile
 
 /** As `reparseHcl`, also telling how much of the previous tree was reused. */
 export function reparseHclReporting(text: string, previous: HclFile | undefined): HclReparse {
-  if (!previous || previous.syntax !== 'native' || previous.errors.length > 0) return fullParse(text);
+  if (!previous || previous.syntax !== 'native') return fullParse(text);
   if (previous.text === text) return { file: previous, reusedItems: previous.body.items.length };
   if (!splittable(text) || !splittable(previous.text)) return fullParse(text);
   try {
@@ -145,6 +147,50 @@ function unchangedTail(text: string, previous: HclFile, head: Head, suffixStart:
   return tail;
 }
 
+interface Stretch {
+  items: BodyItem[];
+  comments: Comment[];
+  lineCount: number;
+  positions: ShiftedPositions;
+  indentedBodies: number;
+  flatBodies: number;
+}
+
+/**
+ * Parses `text.slice(start, end)` (starting at a line start, on line `line`) as the whole-file
+ * parser would read it there: the first pass, and for a file read again with indentation
+ * recovery, the recovery pass too. Undefined when the stretch has an error of its own.
+ */
+function parseStretch(text: string, start: number, end: number, line: number, recovery?: { fileIndentsBodies: boolean }): Stretch | undefined {
+  const slice = text.slice(start, end);
+  const table = new PositionTable(slice);
+  const positions = new ShiftedPositions(table, start, line);
+  let context = new ParserContext(slice, positions, { indentationRecovery: false });
+  let body = parseConfigBody(context);
+  if (context.sawUnclosedBlock || context.errors.length > 0) return undefined;
+  const { indentedBodies, flatBodies } = context;
+  if (recovery) {
+    context = new ParserContext(slice, positions, { indentationRecovery: true, fileIndentsBodies: recovery.fileIndentsBodies });
+    body = parseConfigBody(context);
+    if (context.sawUnclosedBlock || context.errors.length > 0) return undefined;
+  }
+  return { items: body.items, comments: context.comments, lineCount: table.lineIndex.lineCount, positions, indentedBodies, flatBodies };
+}
+
+/**
+ * For a previous tree with errors, what the new stretch must agree with: every error lies in the
+ * moved tail (so the parser recovered the same way there), and a file read again with indentation
+ * recovery keeps the indentation style that pass assumed. Undefined when reuse is not safe.
+ */
+function errorsStayInTail(previous: HclFile, head: Head, oldTailStart: number, hasTail: boolean): { facts: NativeParseFacts; old: Stretch } | undefined {
+  const facts = parseFactsOf(previous);
+  if (!facts || !hasTail) return undefined;
+  if (previous.errors.some((error) => error.range.start.offset < oldTailStart)) return undefined;
+  // The counts the style came from, less those of the stretch being replaced.
+  const old = parseStretch(previous.text, head.sliceStart, oldTailStart, head.sliceLine);
+  return old && { facts, old };
+}
+
 function reuseItems(text: string, previous: HclFile): HclReparse | undefined {
   const old = previous.text;
   const items = previous.body.items;
@@ -158,40 +204,47 @@ function reuseItems(text: string, previous: HclFile): HclReparse | undefined {
   const oldTailStart = hasTail ? items[tail].range.start.offset - items[tail].range.start.column : old.length;
   const sliceEnd = hasTail ? oldTailStart + delta : text.length;
 
+  const withErrors = previous.errors.length > 0 ? errorsStayInTail(previous, head, oldTailStart, hasTail) : undefined;
+  if (previous.errors.length > 0 && !withErrors) return undefined;
+  const facts = withErrors?.facts;
+
   const bodyItems: BodyItem[] = items.slice(0, head.count);
   const comments: Comment[] = previous.comments.slice(0, firstCommentFrom(previous.comments, head.sliceStart));
   // With a tail, the file's last line lies in the unchanged suffix and moves with it.
   let end = previous.body.range.end;
   let tailLine = head.sliceLine;
+  let indentedBodies = facts ? facts.indentedBodies - withErrors!.old.indentedBodies : 0;
+  let flatBodies = facts ? facts.flatBodies - withErrors!.old.flatBodies : 0;
 
   if (sliceEnd > head.sliceStart || !hasTail) {
-    const slice = text.slice(head.sliceStart, sliceEnd);
-    const table = new PositionTable(slice);
-    const positions = new ShiftedPositions(table, head.sliceStart, head.sliceLine);
-    const context = new ParserContext(slice, positions, { indentationRecovery: false });
-    const middle = parseConfigBody(context);
-    if (context.sawUnclosedBlock || context.errors.length > 0) return undefined;
+    const middle = parseStretch(text, head.sliceStart, sliceEnd, head.sliceLine, facts?.recovered ? { fileIndentsBodies: facts.fileIndentsBodies } : undefined);
+    if (!middle) return undefined;
     for (const item of middle.items) bodyItems.push(item);
-    for (const comment of context.comments) comments.push(comment);
+    for (const comment of middle.comments) comments.push(comment);
     // The stretch ends right after a line break, so its last line is the tail's first.
-    tailLine = head.sliceLine + table.lineIndex.lineCount - 1;
-    if (!hasTail) end = positions.position(slice.length);
+    tailLine = head.sliceLine + middle.lineCount - 1;
+    if (!hasTail) end = middle.positions.position(sliceEnd - head.sliceStart);
+    indentedBodies += middle.indentedBodies;
+    flatBodies += middle.flatBodies;
   }
+  // The style the recovery pass assumed must not change, or every block could read differently.
+  if (facts?.recovered && indentsBodies(indentedBodies, flatBodies) !== facts.fileIndentsBodies) return undefined;
 
+  let errors: HclSyntaxError[] = [];
   if (hasTail) {
     const mover = new RangeMover(delta, tailLine - items[tail].range.start.line);
     for (let i = tail; i < items.length; i++) bodyItems.push(mover.item(items[i]));
     const oldComments = previous.comments;
     for (let i = firstCommentFrom(oldComments, oldTailStart); i < oldComments.length; i++) comments.push(mover.comment(oldComments[i]));
     if (!mover.isIdentity) end = mover.position(end);
+    errors = previous.errors.map((error) => mover.error(error));
   }
 
   const range: Range = { start: previous.body.range.start, end };
   const body: Body = { type: 'Body', items: bodyItems, range };
-  return {
-    file: { syntax: 'native', text, body, comments, errors: [] },
-    reusedItems: head.count + (items.length - tail),
-  };
+  const file: HclFile = { syntax: 'native', text, body, comments, errors };
+  if (facts) recordParseFacts(file, { recovered: facts.recovered, fileIndentsBodies: facts.fileIndentsBodies, indentedBodies, flatBodies });
+  return { file, reusedItems: head.count + (items.length - tail) };
 }
 
 /** Positions of a stretch that starts at a line start of the whole text. */
@@ -223,18 +276,24 @@ class UnknownShape extends Error {}
  * the items after an edit near the top costs more than the re-parse itself.
  */
 class RangeMover {
-  constructor(
-    private readonly offsets: number,
-    private readonly lines: number,
-  ) {}
+  private readonly mover: PositionMover;
+
+  constructor(offsets: number, lines: number) {
+    this.mover = new PositionMover(offsets, lines);
+  }
 
   get isIdentity(): boolean {
-    return this.offsets === 0 && this.lines === 0;
+    return this.mover.isIdentity;
   }
 
   item(item: BodyItem): BodyItem {
     if (this.isIdentity) return item;
     return item.type === 'Attribute' ? this.attribute(item) : this.block(item);
+  }
+
+  error(error: HclSyntaxError): HclSyntaxError {
+    if (this.isIdentity) return error;
+    return { ...error, range: this.range(error.range) };
   }
 
   comment(comment: Comment): Comment {
@@ -243,11 +302,11 @@ class RangeMover {
   }
 
   position(position: Position): Position {
-    return newPosition(position.offset + this.offsets, position.line + this.lines, position.column);
+    return this.mover.position(position);
   }
 
   private range(range: Range): Range {
-    return newRange(this.position(range.start), this.position(range.end));
+    return this.mover.range(range);
   }
 
   private attribute(attribute: Attribute): Attribute {

@@ -13,7 +13,8 @@ import type { Position, Range } from '../text/position';
 import type { MapEntry, MapNode, SeqNode, TemplatedNode, TreeDocument, TreeFile, TreeNode } from '../documents/tree';
 import { parseYamlStream, parseYamlTree, type YamlParseOptions } from './parse-yaml';
 import { estimateValues, MAX_VALUES } from './limits';
-import { newPosition, newRange, UNTRACKED } from '../util/lint-lived';
+import { newRange, UNTRACKED } from '../util/lint-lived';
+import { PositionMover } from '../text/moved-positions';
 
 /** Placeholders until a copy's own list is made (after the copy is registered, for shared nodes). */
 const NO_ENTRIES: MapEntry[] = [];
@@ -142,16 +143,15 @@ class RangeShift {
   /** Only texts with anchors can share nodes; the others skip the bookkeeping. */
   private readonly nodes: Map<TreeNode, TreeNode> | undefined;
 
-  constructor(
-    private readonly offsets: number,
-    private readonly lines: number,
-    sharesNodes = true,
-  ) {
+  private readonly mover: PositionMover;
+
+  constructor(offsets: number, lines: number, sharesNodes = true) {
+    this.mover = new PositionMover(offsets, lines);
     this.nodes = sharesNodes ? new Map() : undefined;
   }
 
   isIdentity(): boolean {
-    return this.offsets === 0 && this.lines === 0;
+    return this.mover.isIdentity;
   }
 
   document(doc: TreeDocument, index: number): TreeDocument {
@@ -160,11 +160,11 @@ class RangeShift {
   }
 
   range(range: Range): Range {
-    return newRange(this.position(range.start), this.position(range.end));
+    return this.mover.range(range);
   }
 
   private position(position: Position): Position {
-    return newPosition(position.offset + this.offsets, position.line + this.lines, position.column);
+    return this.mover.position(position);
   }
 
   /** The entry's range, sharing the positions the converter shares with its key and value (and any other that lines up). */

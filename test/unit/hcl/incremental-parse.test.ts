@@ -287,6 +287,54 @@ describe('incremental HCL parse', () => {
     });
   });
 
+  describe('files with errors', () => {
+    const blocks = (n: number, indent: string) =>
+      Array.from({ length: n }, (_, i) => `resource "aws_s3_bucket" "b${i}" {\n${indent}bucket = "b-${i}"\n${indent}force_destroy = true\n}\n`).join('\n');
+    const unclosedAtEnd = blocks(6, '  ') + '\nresource "aws_db_instance" "open" {\n  engine = "postgres"\n  storage_encrypted = true\n';
+
+    it('re-parses only the edited block when a block left open at the end makes the file read with recovery', () => {
+      const previous = parseHcl(unclosedAtEnd);
+      assert.ok(previous.errors.length > 0);
+      const text = unclosedAtEnd.replace('force_destroy = true', 'force_destroy = false');
+      const result = reparseHclReporting(text, previous);
+      assert.ok(result.reusedItems > 0, 'the items after the edit are moved, not parsed again');
+      assert.deepStrictEqual(result.file, parseHcl(text));
+      // And the next edit starts from the incremental tree.
+      const again = text.replace('bucket = "b-2"', 'bucket = "b-22"\n  acl = "private"');
+      const next = reparseHclReporting(again, result.file);
+      assert.ok(next.reusedItems > 0);
+      assert.deepStrictEqual(next.file, parseHcl(again));
+    });
+
+    it('re-parses only the edited block when an item after it has an error of its own', () => {
+      const text0 = blocks(4, '  ') + '\nlocals {\n  a = 1 b = 2\n}\n';
+      const previous = parseHcl(text0);
+      assert.ok(previous.errors.length > 0);
+      const text = text0.replace('"b-0"', '"b-00"');
+      const result = reparseHclReporting(text, previous);
+      assert.ok(result.reusedItems > 0);
+      assert.deepStrictEqual(result.file, parseHcl(text));
+    });
+
+    it('parses whole when the edit changes the indentation style the recovery pass assumed', () => {
+      const flat = blocks(3, '  ').replace(/\n  bucket = "b-1"\n  force_destroy = true/, '\nbucket = "b-1"\nforce_destroy = true');
+      const before = blocks(1, '  ') + '\n' + 'resource "x" "only_indented" {\n  a = 1\n}\n\nresource "y" "open" {\n  b = 2\n';
+      const previous = parseHcl(before);
+      // Replacing the one indented body with a flat one flips the style: every body may read differently.
+      const text = before.replace('resource "x" "only_indented" {\n  a = 1\n}', flat.trim());
+      const result = reparseHclReporting(text, previous);
+      assert.deepStrictEqual(result.file, parseHcl(text));
+    });
+
+    it('parses whole when an error lies before the edit or in the edited block', () => {
+      const text0 = 'a = 1 b = 2\n' + blocks(3, '  ');
+      const text = text0.replace('"b-2"', '"b-22"');
+      const result = reparseHclReporting(text, parseHcl(text0));
+      assert.equal(result.reusedItems, 0);
+      assert.deepStrictEqual(result.file, parseHcl(text));
+    });
+  });
+
   describe('fallbacks to a full parse', () => {
     const base = 'a = 1\nb {\n  c = 2\n}\nd = 3\n';
 

@@ -9,15 +9,20 @@ import { PositionTable } from '../positions';
 import { parseConfigBody } from './body-parser';
 import { ParserContext } from './context';
 import { sortErrors } from '../sort-errors';
+import { indentsBodies, recordParseFacts } from './parse-facts';
 
 export function parseNativeSyntax(text: string): HclFile {
   const positions = new PositionTable(text, new LineIndex(text));
   let context = new ParserContext(text, positions, { indentationRecovery: false });
   let body = parseConfigBody(context);
-  if (context.sawUnclosedBlock) {
-    const fileIndentsBodies = context.indentedBodies > 0 && context.flatBodies === 0;
+  const { indentedBodies, flatBodies } = context;
+  const recovered = context.sawUnclosedBlock;
+  const fileIndentsBodies = indentsBodies(indentedBodies, flatBodies);
+  if (recovered) {
     context = new ParserContext(text, positions, { indentationRecovery: true, fileIndentsBodies });
     body = parseConfigBody(context);
   }
-  return { syntax: 'native', text, body, comments: context.comments, errors: sortErrors(context.errors) };
+  const file: HclFile = { syntax: 'native', text, body, comments: context.comments, errors: sortErrors(context.errors) };
+  if (file.errors.length > 0) recordParseFacts(file, { recovered, fileIndentsBodies, indentedBodies, flatBodies });
+  return file;
 }
