@@ -25,7 +25,7 @@ import { dedupeSecretFindings } from './dedupe-secrets';
 import { builtinCatalog } from '../catalog';
 import { decodeText } from '../text/decode';
 import { ManifestLoader } from '../kubernetes/manifest-loader';
-import { appendAll } from '../util/arrays';
+import { appendAll, concatInto } from '../util/arrays';
 
 /** Terraform modules (and Kubernetes files) whose last outcomes are kept: the files open in an editor, roughly. */
 const MEMOISED_MODULES = 8;
@@ -98,6 +98,10 @@ export class LintEngine implements Engine {
     return this.workspaceRules;
   }
 
+  private hasIgnores(): boolean {
+    return this.config.ignorePaths.length > 0;
+  }
+
   private ignored(path: string): boolean {
     if (this.config.ignorePaths.length === 0) return false;
     const rel = this.options.configDir ? relativeTo(this.options.configDir, path) : path;
@@ -159,7 +163,7 @@ export class LintEngine implements Engine {
     const result: EngineLintResult = { files: [], findings: [], suppressed: [], passes: [], internalErrors: [...this.ruleLoadErrors] };
     const config = this.config;
     const terraformDirs = new Set<string>();
-    const raw: Finding[] = [];
+    let raw: Finding[] = [];
     // A copy: the file's sites are kept between lints and the documents' own waivers are added below.
     const sites: WaiverSite[] = [...(await this.waiverFileSites())];
     const total = files.length;
@@ -197,8 +201,8 @@ export class LintEngine implements Engine {
           this.lastReuse.total += memo.stats.total;
         }
         result.files.push(out.file);
-        appendAll(raw, out.findings);
-        appendAll(result.passes, out.passes);
+        raw = concatInto(raw, out.findings);
+        result.passes = concatInto(result.passes, out.passes);
         appendAll(result.internalErrors, out.internalErrors);
         appendAll(sites, out.waivers);
       } catch (error) {
@@ -230,8 +234,8 @@ export class LintEngine implements Engine {
           this.lastReuse.total += memo.stats.total;
         }
         appendAll(result.files, out.files.filter((f) => !this.ignored(f.file)));
-        appendAll(raw, out.findings.filter((f) => !this.ignored(f.file)));
-        appendAll(result.passes, out.passes);
+        raw = concatInto(raw, this.hasIgnores() ? out.findings.filter((f) => !this.ignored(f.file)) : out.findings);
+        result.passes = concatInto(result.passes, out.passes);
         appendAll(result.internalErrors, out.internalErrors);
         appendAll(sites, out.waivers);
         done += out.files.length;

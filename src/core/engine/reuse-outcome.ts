@@ -9,8 +9,8 @@ import type { Range } from '../text/position';
 import type { Rule } from '../rules/rule';
 import type { EvalContext } from '../rules/evaluate';
 import type { Subject } from '../subjects/types';
-import { evaluateRule, findingsOutcome, newDraft, type FindingDraft, type SubjectOutcome } from './run-rules';
-import { copyFinding, newList } from '../util/lint-lived';
+import { evaluateRule, findingsOutcome, newDraft, type SubjectOutcome } from './run-rules';
+import { copyFinding } from '../util/lint-lived';
 
 /** Maps a range of the previous lint's text of `file` into the current text; undefined when it cannot. */
 export type RangeMapper = (file: string, range: Range) => Range | undefined;
@@ -52,23 +52,31 @@ export function reuseOutcome(
   config: EngineConfig,
 ): SubjectOutcome | undefined {
   if (outcome.kind !== 'findings') return outcome;
-  const drafts = newList<FindingDraft>();
   const refix = (finding: Finding) => freshFix(rule, subject, makeContext, config, finding);
-  for (const draft of outcome.drafts) {
+  let unmovable = false;
+  // `map` sizes the list once (most outcomes hold one finding) and keeps no allocation record.
+  const drafts = outcome.drafts.map((draft) => {
     const old = draft.finding;
-    const range = map(old.file, old.range);
-    if (!range) return undefined;
+    const range = unmovable ? undefined : map(old.file, old.range);
+    if (!range) {
+      unmovable = true;
+      return draft;
+    }
     let related: RelatedLocation[] = old.related;
     if (related.length) {
       related = [];
       for (const r of old.related) {
         const moved = map(r.file, r.range);
-        if (!moved) return undefined;
+        if (!moved) {
+          unmovable = true;
+          return draft;
+        }
         related.push(moved === r.range ? r : { ...r, range: moved });
       }
     }
     const finding: Finding = range === old.range && related === old.related ? old : movedFinding(old, range, related);
-    drafts.push(newDraft(finding, draft.fixable, refix));
-  }
+    return newDraft(finding, draft.fixable, refix);
+  });
+  if (unmovable) return undefined;
   return findingsOutcome(drafts);
 }
