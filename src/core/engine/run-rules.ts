@@ -46,6 +46,12 @@ export function ruleEnabled(rule: Rule, config: EngineConfig): boolean {
   return config.rules[rule.meta.id]?.enabled !== false;
 }
 
+/** Whether the configuration turns any rule off (most turn none off, and then no rule needs asking). */
+function turnsRulesOff(config: EngineConfig): boolean {
+  for (const id in config.rules) if (config.rules[id]?.enabled === false) return true;
+  return false;
+}
+
 type TemplatePart = { text: string } | { slot: 'resource' | 'value' | 'type' };
 const PLACEHOLDER = /\{(resource|value|type)\}/g;
 
@@ -214,7 +220,7 @@ function draftOf(rule: Rule, subject: Subject, evidence: Evidence, config: Engin
  * types and each rule names a few, so asking every rule about every subject was most of a lint
  * whose outcomes were reused. `subjectMatches` still has the last word.
  */
-function subjectIndex(subjects: Subject[]): (rule: Rule) => Subject[] {
+function subjectIndex(subjects: Subject[]): (rule: Rule) => readonly Subject[] {
   const byName = new Map<string, number[]>();
   const managed: number[] = [];
   subjects.forEach((subject, i) => {
@@ -226,14 +232,29 @@ function subjectIndex(subjects: Subject[]): (rule: Rule) => Subject[] {
     }
     if (!subject.type.includes('.')) managed.push(i);
   });
+  // Asked once per rule and file: the common answer (one type present) is made once and shared.
+  const single = new Map<number[], Subject[]>();
   return (rule) => {
+    let only: number[] | undefined;
+    let several = false;
+    for (const type of rule.select.types) {
+      const list = type === '*' ? managed : byName.get(type);
+      if (!list || list.length === 0 || list === only) continue;
+      if (only === undefined) only = list;
+      else several = true;
+    }
+    if (only === undefined) return NO_SUBJECTS;
+    if (!several) {
+      let found = single.get(only);
+      if (!found) single.set(only, (found = only.map((i) => subjects[i])));
+      return found;
+    }
     const lists = rule.select.types.map((t) => (t === '*' ? managed : byName.get(t) ?? []));
-    const nonEmpty = lists.filter((l) => l.length > 0);
-    if (nonEmpty.length === 0) return [];
-    const indices = nonEmpty.length === 1 ? nonEmpty[0] : [...new Set(nonEmpty.flat())].sort((a, b) => a - b);
-    return indices.map((i) => subjects[i]);
+    return [...new Set(lists.flat())].sort((a, b) => a - b).map((i) => subjects[i]);
   };
 }
+
+const NO_SUBJECTS: readonly Subject[] = [];
 
 /** The finding with its fix built now; a fix writer that fails is reported, as any rule failure is. */
 function withEagerFix(rule: Rule, subject: Subject, draft: FindingDraft, out: RuleRunOutput): Finding {
@@ -258,8 +279,9 @@ export function runRules(rules: Rule[], subjects: Subject[], makeContext: (subje
   const seen = new Set<string>();
   const ledger = new RuleReportLedger();
   const candidates = subjectIndex(subjects);
+  const checkEnabled = turnsRulesOff(config);
   for (const rule of rules) {
-    if (!ruleEnabled(rule, config)) continue;
+    if (checkEnabled && !ruleEnabled(rule, config)) continue;
     ledger.startRule();
     for (const subject of candidates(rule)) {
       if (!subjectMatches(rule, subject)) continue;

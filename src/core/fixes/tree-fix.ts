@@ -43,8 +43,8 @@ export function treeEdits(op: FixOperation, target: FixTarget): TextEdit[] {
     }
     if ('remove' in op) {
       const segments = splitPath(op.remove.path);
-      const key = segments.pop()!;
-      const parent = walkMap(handle.node, segments);
+      const key = segments[segments.length - 1];
+      const parent = walkMap(handle.node, segments.slice(0, -1));
       return parent ? wrap(yamlRemoveEntry(handle.file, parent, key)) : [];
     }
   } catch (error) {

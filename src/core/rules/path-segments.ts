@@ -7,7 +7,26 @@
 
 export class PathSyntaxError extends Error {}
 
+/** Rule paths are few and read on every evaluation: each is split once. */
+const splitCache = new Map<string, string[]>();
+const SPLIT_CACHE_LIMIT = 4096;
+
+/**
+ * The segments of a path. The list is shared between callers and frozen: copy it before changing
+ * it (a change throws rather than corrupting every later evaluation of the rule).
+ */
 export function splitPath(path: string): string[] {
+  let segments = splitCache.get(path);
+  if (!segments) {
+    segments = Object.freeze(splitUncached(path)) as string[];
+    // Paths come from rule files, so this bound is never reached in practice; it only caps memory.
+    if (splitCache.size >= SPLIT_CACHE_LIMIT) splitCache.clear();
+    splitCache.set(path, segments);
+  }
+  return segments;
+}
+
+function splitUncached(path: string): string[] {
   if (path === '') return [];
   if (!path.includes('"')) return path.split('.');
   const segments: string[] = [];

@@ -123,7 +123,7 @@ export class TreeScope implements Scope {
       const next: Array<{ node: TreeNode; anchor: Range }> = [];
       for (const { node } of nodes) {
         if (node.kind !== 'map') continue;
-        const entry = [...node.entries].reverse().find((e) => e.key === segment);
+        const entry = lastEntry(node.entries, segment);
         if (entry) next.push({ node: entry.value, anchor: entry.keyRange });
       }
       nodes = next;
@@ -149,4 +149,10 @@ export function itemHeader(item: TreeNode): Range | undefined {
 
 export function mapOf(node: TreeNode | undefined): MapNode | undefined {
   return node && node.kind === 'map' ? node : undefined;
+}
+
+/** The last entry with this key (the one YAML keeps when a key repeats), without copying the list. */
+function lastEntry<E extends { key: string }>(entries: readonly E[], key: string): E | undefined {
+  for (let i = entries.length - 1; i >= 0; i--) if (entries[i].key === key) return entries[i];
+  return undefined;
 }

@@ -38,9 +38,9 @@ registerPredicate('aws-no-literal-secret', (scope: Scope, args, _ctx: EvalContex
   const results: Evidence[] = [];
   for (const path of paths) {
     const segments = splitPath(path);
-    const name = segments.pop();
+    const name = segments[segments.length - 1];
     if (!name) continue;
-    for (const item of scope.items(segments)) {
+    for (const item of scope.items(segments.slice(0, -1))) {
       if (!(item instanceof TerraformScope)) continue;
       const written = getAttribute(item.body, name);
       if (!written || !isLiteralString(item.module, written.expr)) continue;
