@@ -25,7 +25,7 @@ resource "aws_db_instance" "ehr" {
 const fieldsOf = (finding: object) => Object.keys(finding).filter((k) => k !== 'fix').sort();
 
 /**
- * Findings are copied field by field on the hot path of an edit (`copyOfDraft` in run-rules,
+ * Findings are copied field by field on the hot path of an edit (`copyFinding` in lint-lived,
  * `movedFinding` in reuse-outcome): a field added to drafts but not to those copies would vanish
  * from every finding, fresh or reused alike, so comparing with a fresh engine would not notice.
  */
