@@ -316,13 +316,45 @@ describe('incremental HCL parse', () => {
       assert.deepStrictEqual(result.file, parseHcl(text));
     });
 
+    it('matches parseHcl after random edits above a broken end, on ~80 corpus files', function () {
+      const dir = corpusDir();
+      if (!dir) this.skip();
+      const files = listFiles(dir, (name) => name.endsWith('.tf'));
+      if (files.length === 0) this.skip();
+      const ends = ['\nresource "x" "open" {\n  a = 1\n', '\nlocals {\n  a = 1 b = 2\n}\n', '\nmodule "m" {\n  x = [\n', '\nresource "y" "z" {\n  nested {\n    k = "v"\n'];
+      const stride = Math.max(1, Math.floor(files.length / 80));
+      let steps = 0;
+      let incremental = 0;
+      for (let i = 0; i < files.length; i += stride) {
+        const random = createRandom(104729 + i);
+        let text = fs.readFileSync(files[i], 'utf8') + random.pick(ends);
+        let tree = parseHcl(text);
+        for (let step = 0; step < 4; step++) {
+          // Edits in the first four fifths, above the broken end, as when fixing one block while another is open.
+          const at = random.int(0, Math.floor(text.length * 0.8));
+          const edited = text.slice(0, at) + (random.chance(0.7) ? random.pick([...SNIPPETS, '1', 'a', 'x = 2\n']) : '') + text.slice(at + random.int(0, 3));
+          const before = structuredClone(tree);
+          const result = reparseHclReporting(edited, tree);
+          assert.deepStrictEqual(result.file, parseHcl(edited), `${files[i]}, step ${step}: ${JSON.stringify(edited.slice(Math.max(0, at - 20), at + 20))}`);
+          assert.deepStrictEqual(tree, before);
+          if (tree.errors.length > 0 && result.reusedItems > 0) incremental++;
+          steps++;
+          text = edited;
+          tree = result.file;
+        }
+      }
+      // Not every edit can be incremental (an edit that breaks its own block parses whole); many are.
+      assert.ok(incremental >= steps / 5, `${incremental} of ${steps} edits of files with errors were incremental`);
+    });
+
     it('parses whole when the edit changes the indentation style the recovery pass assumed', () => {
-      const flat = blocks(3, '  ').replace(/\n  bucket = "b-1"\n  force_destroy = true/, '\nbucket = "b-1"\nforce_destroy = true');
-      const before = blocks(1, '  ') + '\n' + 'resource "x" "only_indented" {\n  a = 1\n}\n\nresource "y" "open" {\n  b = 2\n';
+      // The one flat body makes the recovery pass read bodies by braces; indenting it makes the
+      // pass end the open block's flat body at its first line, which changes the moved tail.
+      const before = 'resource "a" "flat" {\nx = 1\n}\n\n' + blocks(2, '  ') + '\nresource "t" "open" {\nb = 2\nc = 3\n';
       const previous = parseHcl(before);
-      // Replacing the one indented body with a flat one flips the style: every body may read differently.
-      const text = before.replace('resource "x" "only_indented" {\n  a = 1\n}', flat.trim());
+      const text = before.replace('{\nx = 1\n}', '{\n  x = 1\n}');
       const result = reparseHclReporting(text, previous);
+      assert.equal(result.reusedItems, 0);
       assert.deepStrictEqual(result.file, parseHcl(text));
     });
 
