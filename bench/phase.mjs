@@ -5,11 +5,13 @@
 //   node bench/phase.mjs parse <dir>       parse only: yaml library, tree-sitter-hcl, flat formats
 //   node bench/phase.mjs latency tf|k8s N  edit-to-diagnostics on a 2,000-line file, N edits
 //   node bench/phase.mjs latency tf-corpus|k8s-corpus N <corpus>  the same on corpus files joined to ~2,000 lines
+//   add -spread to a latency kind (tf-spread, k8s-corpus-spread, ...) to flip booleans anywhere in the file
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
+import { PerformanceObserver } from 'node:perf_hooks';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
@@ -177,6 +179,33 @@ function middleToggle(text, pattern) {
   return (t, i) => (i % 2 === 0 ? t.slice(0, at) + flipped + t.slice(at + best[1].length) : t);
 }
 
+/**
+ * Edits that each flip one boolean picked at random (seeded) anywhere in the file, applied one
+ * after the other, as a user working through a file does; `edit(_, i)` is the text after edit i.
+ */
+function randomToggles(text, pattern) {
+  let seed = 20261129;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const texts = [];
+  let current = text;
+  return (_, i) => {
+    while (texts.length <= i) {
+      const matches = [...current.matchAll(pattern)];
+      if (matches.length === 0) throw new Error('no boolean value to edit');
+      const match = matches[Math.floor(random() * matches.length)];
+      const at = match.index + match[0].lastIndexOf(match[1]);
+      current = current.slice(0, at) + (match[1] === 'true' ? 'false' : 'true') + current.slice(at + match[1].length);
+      texts.push(current);
+    }
+    return texts[i];
+  };
+}
+
 /** A host over one in-memory file, as the editor's buffers are. */
 function singleFileHost(path, text) {
   const dir = path.slice(0, path.lastIndexOf('/'));
@@ -191,40 +220,82 @@ function percentile(sorted, p) {
 }
 
 /**
+ * Garbage-collection pauses during the timed lints (`perf_hooks` reports each with its start and
+ * duration): how many lints had one, the average pause per lint, and the lint times without them,
+ * which tell a slow lint's own work from the collection that happened to fall in it.
+ */
+function watchCollections() {
+  const pauses = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pauses.push([entry.startTime, entry.duration]);
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    async within(spans) {
+      // Entries are delivered asynchronously: let the last ones arrive.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      observer.disconnect();
+      const perLint = spans.map(([start, end]) => pauses.filter(([at]) => at >= start && at < end).reduce((sum, [, duration]) => sum + duration, 0));
+      const work = spans.map(([start, end], i) => end - start - perLint[i]).sort((a, b) => a - b);
+      return {
+        lintsWithCollectionShare: perLint.filter((ms) => ms > 0).length / spans.length,
+        gcMsPerLint: perLint.reduce((a, b) => a + b, 0) / spans.length,
+        withoutGcMedianMs: percentile(work, 0.5),
+        withoutGcP95Ms: percentile(work, 0.95),
+      };
+    },
+  };
+}
+
+/**
  * The extension's path after a keystroke: the same engine as before (its parse cache warm), the
  * whole edited buffer as an overlay, every rule on the file (for Terraform, on its module).
  */
-async function latency(kind, edits, corpus) {
+async function latency(requested, edits, corpus) {
   const { createEngine } = out('src/core/engine/engine.js');
+  // `<kind>-spread`: the same file, each edit flipping a boolean picked at random anywhere in it.
+  const spread = requested.endsWith('-spread');
+  const kind = spread ? requested.slice(0, -'-spread'.length) : requested;
   const fromCorpus = (file, makeText, pattern) => {
     const text = makeText(corpus, 2000);
-    return [file, text, middleToggle(text, pattern)];
+    return [file, text, middleToggle(text, pattern), pattern];
   };
-  const [path, text, edit] = {
-    tf: () => ['/bench/edit/main.tf', terraformFile(2000), (t, i) => t.replace('deletion_protection = true', `deletion_protection = ${i % 2 === 0}`)],
-    k8s: () => ['/bench/edit/deploy.yaml', kubernetesFile(2000), (t, i) => t.replace('privileged: false', `privileged: ${i % 2 === 0}`)],
-    'tf-corpus': () => fromCorpus('/bench/edit/main.tf', corpusTerraformFile, /=\s*(true|false)\b/g),
-    'k8s-corpus': () => fromCorpus('/bench/edit/deploy.yaml', corpusKubernetesFile, /:\s*(true|false)\s*$/gm),
+  const TF_BOOLEAN = /=\s*(true|false)\b/g;
+  const K8S_BOOLEAN = /:\s*(true|false)\s*$/gm;
+  const [path, text, firstBlockEdit, pattern] = {
+    tf: () => ['/bench/edit/main.tf', terraformFile(2000), (t, i) => t.replace('deletion_protection = true', `deletion_protection = ${i % 2 === 0}`), TF_BOOLEAN],
+    k8s: () => ['/bench/edit/deploy.yaml', kubernetesFile(2000), (t, i) => t.replace('privileged: false', `privileged: ${i % 2 === 0}`), K8S_BOOLEAN],
+    'tf-corpus': () => fromCorpus('/bench/edit/main.tf', corpusTerraformFile, TF_BOOLEAN),
+    'k8s-corpus': () => fromCorpus('/bench/edit/deploy.yaml', corpusKubernetesFile, K8S_BOOLEAN),
   }[kind]();
+  const edit = spread ? randomToggles(text, pattern) : firstBlockEdit;
   const engine = createEngine({ host: singleFileHost(path, text) });
   const first = await engine.lint([path]);
-  for (let i = 0; i < 5; i++) await engine.lint([path], { overlays: new Map([[path, edit(text, i)]]) });
+  const WARM_UP = 5;
+  for (let i = 0; i < WARM_UP; i++) await engine.lint([path], { overlays: new Map([[path, edit(text, i)]]) });
   const wall = [];
   const cpu = [];
+  const spans = [];
   const reuse = { reused: 0, total: 0 };
+  const collections = watchCollections();
   for (let i = 0; i < edits; i++) {
-    const overlays = new Map([[path, edit(text, i)]]);
+    // Each timed edit follows the one before, the warm-up edits included.
+    const overlays = new Map([[path, edit(text, WARM_UP + i)]]);
     const since = process.cpuUsage();
     const started = performance.now();
     await engine.lint([path], { overlays });
-    wall.push(performance.now() - started);
+    const ended = performance.now();
+    wall.push(ended - started);
+    spans.push([started, ended]);
     cpu.push(cpuMs(since));
     reuse.reused += engine.lastReuse?.reused ?? 0;
     reuse.total += engine.lastReuse?.total ?? 0;
   }
+  const gc = await collections.within(spans);
   wall.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
   return {
+    ...gc,
     lines: text.split('\n').length,
     findings: first.findings.length,
     edits,
@@ -241,7 +312,7 @@ async function latency(kind, edits, corpus) {
 const [phase, ...rest] = process.argv.slice(2);
 const run = { scan: () => scan(rest[0]), parse: () => parse(rest[0]), latency: () => latency(rest[0], Number(rest[1] ?? 200), rest[2]) }[phase];
 if (!run) {
-  console.error('usage: node bench/phase.mjs scan|parse <dir> | latency tf|k8s <edits> | latency tf-corpus|k8s-corpus <edits> <corpus>');
+  console.error('usage: node bench/phase.mjs scan|parse <dir> | latency tf|k8s[-spread] <edits> | latency tf-corpus|k8s-corpus[-spread] <edits> <corpus>');
   process.exit(2);
 }
 console.log(JSON.stringify(await run()));

@@ -62,7 +62,8 @@ export function parseYamlStream(text: string, options: YamlParseOptions, emptyDo
   }
   try {
     const tokens = [...new Parser().parse(source)];
-    collectComments(tokens, text, index, comments);
+    // A comment starts with `#`: a text without one has none, and its tokens need no walk.
+    if (source.includes('#')) collectComments(tokens, text, index, comments);
     const deepAt = firstTooDeep(tokens);
     if (deepAt !== undefined) {
       errors.push({ message: tooDeepMessage(), range: index.range(deepAt, Math.min(text.length, deepAt + 1)) });
