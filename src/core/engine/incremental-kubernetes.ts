@@ -20,7 +20,7 @@ import type { Subject } from '../subjects/types';
 import { KubernetesSubject } from '../subjects/kubernetes-subjects';
 import type { OutcomeMemo, SubjectOutcome } from './run-rules';
 import { ruleReads } from './rule-dependencies';
-import { outcomeOf, reuseOutcome } from './reuse-outcome';
+import { recordOutcome, recordedOutcome, reuseOutcome, type OutcomesByKey } from './reuse-outcome';
 import { shiftRange, textShift, type TextShift } from './text-shift';
 import type { K8sObject } from '../kubernetes/objects';
 import { manifestContextOf, type ManifestContext } from '../kubernetes/manifest-set';
@@ -36,11 +36,8 @@ interface Generation {
    * tree, to which the next lint attaches the next set.
    */
   context: ManifestContext | undefined;
-  /**
-   * By subject key (document, scope, name): the rules that saw the subject, each followed by its
-   * outcome (a short list scanned in order is smaller and faster than a map per subject).
-   */
-  outcomes: Map<string, Array<Rule | SubjectOutcome>>;
+  /** By subject key (document, scope, name). */
+  outcomes: OutcomesByKey;
 }
 
 interface Change {
@@ -55,8 +52,6 @@ interface Change {
   sameSet: boolean;
 }
 
-/** Stands for "not reusable" (two subjects shared a key). */
-const AMBIGUOUS: SubjectOutcome = { kind: 'findings', drafts: [] };
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -145,8 +140,8 @@ export class KubernetesMemo implements OutcomeMemo {
     const reads = ruleReads(rule);
     if (reads.predicates || !companionsKept(reads.relatedTypes, change)) return undefined;
     const key = this.key(subject);
-    const old = key === undefined ? undefined : outcomeOf(previous.outcomes.get(key), rule);
-    if (!old || old === AMBIGUOUS) return undefined;
+    const old = key === undefined ? undefined : recordedOutcome(previous.outcomes, key, rule);
+    if (!old) return undefined;
     const reused = reuseOutcome(old, change.mapRange, rule, subject, makeContext, current.config);
     if (reused) this.stats.reused++;
     return reused;
@@ -157,12 +152,6 @@ export class KubernetesMemo implements OutcomeMemo {
     const key = this.key(subject);
     if (!current || key === undefined) return;
     this.stats.total++;
-    const byRule = current.outcomes.get(key);
-    if (!byRule) current.outcomes.set(key, Array.of<Rule | SubjectOutcome>(rule, outcome));
-    else {
-      const at = byRule.indexOf(rule);
-      if (at >= 0) byRule[at + 1] = AMBIGUOUS;
-      else byRule.push(rule, outcome);
-    }
+    recordOutcome(current.outcomes, key, rule, outcome);
   }
 }

@@ -25,7 +25,7 @@ import { forEachChildExpression } from '../terraform/eval/walk';
 import { traversalOf } from '../terraform/eval/traversal';
 import type { OutcomeMemo, SubjectOutcome } from './run-rules';
 import { ruleReads } from './rule-dependencies';
-import { outcomeOf, reuseOutcome } from './reuse-outcome';
+import { recordOutcome, recordedOutcome, reuseOutcome, type OutcomesByKey } from './reuse-outcome';
 import { shiftRange, textShift, type TextShift } from './text-shift';
 
 interface FileSnapshot {
@@ -42,11 +42,8 @@ interface Generation {
   rules: readonly Rule[];
   config: EngineConfig;
   inputsKey: string;
-  /**
-   * By subject key: the rules that saw the subject, each followed by its outcome. A subject meets
-   * a handful of rules; a short list scanned in order is smaller and faster than a map per subject.
-   */
-  outcomes: Map<string, Array<Rule | SubjectOutcome>>;
+  /** By subject key (a subject meets a handful of rules). */
+  outcomes: OutcomesByKey;
   subjectKeys: WeakMap<Subject, string | undefined>;
 }
 
@@ -291,8 +288,8 @@ export class TerraformMemo implements OutcomeMemo {
     if (!block || reads.predicates || change.taintedBlocks.has(block)) return undefined;
     for (const type of reads.relatedTypes) if (type === '*' || change.taintedTypes.has(type)) return undefined;
     const key = this.subjectKey(current, subject);
-    const old = key === undefined ? undefined : outcomeOf(previous.outcomes.get(key), rule);
-    if (!old || old === AMBIGUOUS) return undefined;
+    const old = key === undefined ? undefined : recordedOutcome(previous.outcomes, key, rule);
+    if (!old) return undefined;
     const reused = reuseOutcome(old, change.mapRange, rule, subject, makeContext, current.config);
     if (reused) this.stats.reused++;
     return reused;
@@ -303,16 +300,6 @@ export class TerraformMemo implements OutcomeMemo {
     const key = current && this.subjectKey(current, subject);
     if (!current || key === undefined) return;
     this.stats.total++;
-    const byRule = current.outcomes.get(key);
-    if (!byRule) current.outcomes.set(key, Array.of<Rule | SubjectOutcome>(rule, outcome));
-    else {
-      const at = byRule.indexOf(rule);
-      // Two subjects with one key (a duplicated address) would be confused: keep neither.
-      if (at >= 0) byRule[at + 1] = AMBIGUOUS;
-      else byRule.push(rule, outcome);
-    }
+    recordOutcome(current.outcomes, key, rule, outcome);
   }
 }
-
-/** Stands for "not reusable" in a generation's outcomes; reusing it yields no outcome. */
-const AMBIGUOUS: SubjectOutcome = { kind: 'findings', drafts: [] };

@@ -35,11 +35,33 @@ function movedFinding(old: Finding, range: Range, related: RelatedLocation[]): F
   return copyFinding(old, range, related);
 }
 
-/** The outcome recorded after `rule` in a subject's list (rules and outcomes are never the same objects). */
-export function outcomeOf(list: Array<Rule | SubjectOutcome> | undefined, rule: Rule): SubjectOutcome | undefined {
+/**
+ * A generation's outcomes by subject key: the rules that saw the subject, each followed by its
+ * outcome (a short list scanned in order is smaller and faster than a map per subject).
+ */
+export type OutcomesByKey = Map<string, Array<Rule | SubjectOutcome>>;
+
+/** Stands for "not reusable": two subjects shared a key (a duplicated address or name). */
+const AMBIGUOUS: SubjectOutcome = { kind: 'findings', drafts: [] };
+
+/** The outcome recorded for `rule` under `key`, unless there is none or it is ambiguous. */
+export function recordedOutcome(outcomes: OutcomesByKey, key: string, rule: Rule): SubjectOutcome | undefined {
+  const list = outcomes.get(key);
   if (!list) return undefined;
-  for (let i = 0; i < list.length; i += 2) if (list[i] === rule) return list[i + 1] as SubjectOutcome;
+  for (let i = 0; i < list.length; i += 2) if (list[i] === rule) return list[i + 1] === AMBIGUOUS ? undefined : (list[i + 1] as SubjectOutcome);
   return undefined;
+}
+
+/** Records `rule`'s outcome under `key`; a second outcome under the same key makes both unusable. */
+export function recordOutcome(outcomes: OutcomesByKey, key: string, rule: Rule, outcome: SubjectOutcome): void {
+  const list = outcomes.get(key);
+  if (!list) {
+    outcomes.set(key, Array.of<Rule | SubjectOutcome>(rule, outcome));
+    return;
+  }
+  const at = list.indexOf(rule);
+  if (at >= 0) list[at + 1] = AMBIGUOUS;
+  else list.push(rule, outcome);
 }
 
 /** The outcome with every position moved, or undefined when one of them cannot be moved. */

@@ -144,11 +144,6 @@ export type SubjectOutcome =
   | { kind: 'pass'; record?: PassRecord }
   | { kind: 'findings'; drafts: FindingDraft[] };
 
-/**
- * Lets a caller reuse what a rule concluded about an unchanged subject on an earlier lint (see
- * `incremental-terraform.ts`, `incremental-kubernetes.ts`). `reuse` answers only when the outcome
- * is certainly still right; `record` sees every outcome of the lint, reused or not.
- */
 const PassOutcome = plainConstructor(function (this: { kind: 'pass'; record?: PassRecord }) {
   this.kind = 'pass';
   this.record = undefined;
@@ -167,6 +162,11 @@ export function findingsOutcome(drafts: FindingDraft[]): SubjectOutcome {
   return new FindingsOutcome(drafts);
 }
 
+/**
+ * Lets a caller reuse what a rule concluded about an unchanged subject on an earlier lint (see
+ * `incremental-terraform.ts`, `incremental-kubernetes.ts`). `reuse` answers only when the outcome
+ * is certainly still right; `record` sees every outcome of the lint, reused or not.
+ */
 export interface OutcomeMemo {
   reuse(rule: Rule, subject: Subject, makeContext: (subject: Subject) => EvalContext): SubjectOutcome | undefined;
   record(rule: Rule, subject: Subject, outcome: SubjectOutcome): void;
