@@ -2,9 +2,9 @@
  * Incremental re-evaluation of a Terraform module that is linted again after an edit. A rule's
  * outcome on a subject is reused only when nothing it can read changed:
  * - the module has the same files and, in each, the same top-level blocks (same kinds and labels,
- *   same order), child modules included; the only blocks whose text changed are `resource` and
- *   `data` blocks of the module's own native `.tf` files, whose parse errors (if any) are the same
- *   before and after the edit;
+ *   same order), child modules included; the only blocks whose text changed are `resource`,
+ *   `data`, `locals` and `variable` blocks of the module's own native `.tf` files, whose parse
+ *   errors (if any) are the same before and after the edit;
  * - the subject's own block is not "tainted": changed, or referring (through any expression, by
  *   address) to a tainted block or to a local that refers to one; a module call, provider or
  *   other block that refers to a tainted block stops reuse altogether;
@@ -157,8 +157,16 @@ function addressesOf(block: Block): string[] | undefined {
   if (block.blockType === 'data') return [['data', ...labels.slice(0, 2)].join('.')];
   if (block.blockType === 'locals') return block.body.items.map((item) => (item.type === 'Attribute' ? `local.${item.name}` : 'local'));
   if (block.blockType === 'module') return [`module.${labels[0] ?? ''}`];
+  if (block.blockType === 'variable') return [`var.${labels[0] ?? ''}`];
   return undefined;
 }
+
+/**
+ * Blocks whose text may change while outcomes of other blocks are reused: whatever they define is
+ * read only through their addresses (`var.x`, `local.y`, `aws_x.y`), so the blocks that refer to
+ * them are evaluated again and nothing else can see the change.
+ */
+const EDITABLE_BLOCKS = new Set(['resource', 'data', 'locals', 'variable']);
 
 function analyse(previous: Generation, module: TerraformModule, current: Generation): Change | undefined {
   const files = current.files;
@@ -184,7 +192,7 @@ function analyse(previous: Generation, module: TerraformModule, current: Generat
         if (item !== old && item.type === 'Block' && old.type === 'Block' && !referencesCache.has(item)) referencesCache.set(item, referencesOf(old));
         continue;
       }
-      if (item.type !== 'Block' || (item.blockType !== 'resource' && item.blockType !== 'data')) return undefined;
+      if (item.type !== 'Block' || !EDITABLE_BLOCKS.has(item.blockType)) return undefined;
       changed.add(item);
     }
   }
@@ -200,7 +208,7 @@ function analyse(previous: Generation, module: TerraformModule, current: Generat
       // Its arguments changed: so may every resource of the child module tree (and whatever it relates to).
       const child = module.children?.get(block.labels[0]?.value ?? '');
       for (const m of child ? moduleTree(child) : []) for (const r of [...m.resources, ...m.dataSources]) taintedTypes.add(r.type);
-    } else if (block.blockType !== 'locals') taintedTypes.add(block.labels[0]?.value ?? '');
+    } else if (block.blockType === 'resource' || block.blockType === 'data') taintedTypes.add(block.labels[0]?.value ?? '');
     for (const address of addresses) {
       const parts = address.split('.');
       for (let n = 1; n <= parts.length; n++) tainted.add(parts.slice(0, n).join('.'));
