@@ -3,8 +3,8 @@
  * outcome on a subject is reused only when nothing it can read changed:
  * - the module has the same files and, in each, the same top-level blocks (same kinds and labels,
  *   same order), child modules included; the only blocks whose text changed are `resource`,
- *   `data`, `locals` and `variable` blocks of the module's own native `.tf` files, whose parse
- *   errors (if any) are the same before and after the edit;
+ *   `data`, `locals`, `variable` and `module` blocks of the module's own native `.tf` files, whose
+ *   parse errors (if any) are the same before and after the edit;
  * - the subject's own block is not "tainted": changed, or referring (through any expression, by
  *   address) to a tainted block or to a local that refers to one; a module call, provider or
  *   other block that refers to a tainted block stops reuse altogether;
@@ -163,10 +163,13 @@ function addressesOf(block: Block): string[] | undefined {
 
 /**
  * Blocks whose text may change while outcomes of other blocks are reused: whatever they define is
- * read only through their addresses (`var.x`, `local.y`, `aws_x.y`), so the blocks that refer to
- * them are evaluated again and nothing else can see the change.
+ * read only through their addresses (`var.x`, `local.y`, `aws_x.y`, `module.m`), so the blocks
+ * that refer to them are evaluated again and nothing else can see the change. (A module call's
+ * arguments reach its child module, whose resources are not subjects of this module's lint; its
+ * resource types are marked, so rules relating to them are evaluated again. A changed `source`
+ * loads other files, which stops reuse.)
  */
-const EDITABLE_BLOCKS = new Set(['resource', 'data', 'locals', 'variable']);
+const EDITABLE_BLOCKS = new Set(['resource', 'data', 'locals', 'variable', 'module']);
 
 function analyse(previous: Generation, module: TerraformModule, current: Generation): Change | undefined {
   const files = current.files;

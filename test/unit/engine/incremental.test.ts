@@ -249,11 +249,13 @@ describe('incremental re-evaluation (Terraform)', () => {
     }
   });
 
-  it('re-evaluates only what refers to an edited variable or local, and everything when the set of blocks changes', async () => {
+  it('re-evaluates only what refers to an edited variable, local or module call, and everything when the set of blocks changes', async () => {
     const path = '/w/main.tf';
     for (const [edited, expectation] of [
       [GENERATED.replace('default = true', 'default = false'), 'partial'],
       [GENERATED.replace('retention = 7', 'retention = 1'), 'partial'],
+      // A module call's argument: the security group reading the module's output is evaluated again.
+      [GENERATED.replace('cidr   = "0.0.0.0/0"', 'cidr   = "10.0.0.0/8"'), 'partial'],
       [`${GENERATED}\nresource "aws_s3_bucket" "more" {\n}\n`, 'none'],
     ] as const) {
       const engine = createEngine({ host: new MemoryHost(new Map([[path, GENERATED], ...Object.entries(CHILD_MODULE)])), today: '2026-06-01' }) as LintEngine;
