@@ -5,9 +5,11 @@
  * comment): the stretch between the last untouched leading item and the first untouched trailing
  * item parses alone exactly as it does inside the whole file.
  *
- * Anything that could break that assumption is parsed whole: a previous tree with errors, a BOM,
- * a lone CR (a line break the `\n` arithmetic here would miss), and any error in the new stretch
- * (an unclosed `{`, string, heredoc or comment reaches past the stretch in the whole file).
+ * Anything that could break that assumption is parsed whole: a BOM, a lone CR (a line break the
+ * `\n` arithmetic here would miss), any error in the new stretch (an unclosed `{`, string, heredoc
+ * or comment reaches past the stretch in the whole file), and a previous tree with an error before
+ * the moved items. Errors after the edit are moved with their items, and the stretch is parsed as
+ * the whole-file parser read the file (see `errorsStayInTail`).
  */
 import type { Attribute, Block, Body, BodyItem, Comment, Expression, ForExpr, HclFile, HclSyntaxError, TemplateIf, TemplatePart } from './ast';
 import type { Position, Range } from '../text/position';
