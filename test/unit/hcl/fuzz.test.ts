@@ -11,6 +11,7 @@ import type { Body, HclFile } from '../../../src/core/hcl';
 import type { Range } from '../../../src/core/text/position';
 import { corpusDir, isNativeHclFile, listFiles } from './support/helpers';
 import { createRandom, type Random } from './support/random';
+import { enableGc, fullGc } from '../../fuzz/measure';
 
 const SEED = 20240611;
 const NOISE = ['{', '}', '[', ']', '(', ')', '"', '${', '%{', '~', '<<EOF\n', '<<-X\n', '\n', '#', '/*', '*/', '=', ',', '.', '...', ':', '?', '\\', '=>', 'for ', ' if ', '\r', '\t', '\u00e9', '\ud83d', 'x'];
@@ -107,6 +108,9 @@ function msPerKbPair(small: string, large: string, parse: (text: string) => unkn
   let bestSmall = Number.POSITIVE_INFINITY;
   let bestLarge = Number.POSITIVE_INFINITY;
   for (let run = 0; run < 3; run++) {
+    // Start each timed call from a collected heap: garbage other tests left behind would otherwise
+    // be collected inside whichever call happens to fill the heap, which says nothing of the parser.
+    fullGc();
     bestSmall = Math.min(
       bestSmall,
       cpuMs(() => {
@@ -115,6 +119,7 @@ function msPerKbPair(small: string, large: string, parse: (text: string) => unkn
         return kept;
       }),
     );
+    fullGc();
     bestLarge = Math.min(bestLarge, cpuMs(() => parse(large)));
   }
   return [bestSmall / ((8 * small.length) / 1024), bestLarge / (large.length / 1024)];
@@ -122,6 +127,7 @@ function msPerKbPair(small: string, large: string, parse: (text: string) => unkn
 
 describe('hcl parser: fuzz and scaling', function () {
   this.timeout(60_000);
+  before(() => enableGc());
 
   it('parses corpus files truncated at many points without throwing', function () {
     const random = createRandom(SEED);
