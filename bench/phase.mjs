@@ -3,6 +3,7 @@
 // set) and its timings belong to it alone. Prints one JSON line; `bench/run.mjs` starts these.
 //   node bench/phase.mjs scan <dir>        whole engine over every lintable file, read from disk
 //   node bench/phase.mjs parse <dir>       parse only: yaml library, tree-sitter-hcl, flat formats
+//   node bench/phase.mjs scan <dir> [--no-fixes]  whole engine scan (--no-fixes: as the CLI's text report runs it)
 //   node bench/phase.mjs latency tf|k8s N  edit-to-diagnostics on a 2,000-line file, N edits
 //   node bench/phase.mjs latency tf-corpus|k8s-corpus N <corpus>  the same on corpus files joined to ~2,000 lines
 //   add -spread to a latency kind (tf-spread, k8s-corpus-spread, ...) to flip booleans anywhere in the file
@@ -46,7 +47,7 @@ function peakMiB() {
   return process.resourceUsage().maxRSS / 1024;
 }
 
-async function scan(dir) {
+async function scan(dir, fixes = true) {
   const { createEngine } = out('src/core/engine/engine.js');
   const { NodeFileHost } = out('src/cli/node-host.js');
   const files = listLintable(resolve(dir)).map((p) => p.split('\\').join('/'));
@@ -56,6 +57,7 @@ async function scan(dir) {
   const cpu = process.cpuUsage();
   const started = performance.now();
   const result = await engine.lint(files, {
+    fixes,
     onProgress: (done) => {
       if (done % 16 === 0) peakHeap = Math.max(peakHeap, heapUsed());
     },
@@ -310,7 +312,7 @@ async function latency(requested, edits, corpus) {
 }
 
 const [phase, ...rest] = process.argv.slice(2);
-const run = { scan: () => scan(rest[0]), parse: () => parse(rest[0]), latency: () => latency(rest[0], Number(rest[1] ?? 200), rest[2]) }[phase];
+const run = { scan: () => scan(rest[0], rest[1] !== '--no-fixes'), parse: () => parse(rest[0]), latency: () => latency(rest[0], Number(rest[1] ?? 200), rest[2]) }[phase];
 if (!run) {
   console.error('usage: node bench/phase.mjs scan|parse <dir> | latency tf|k8s[-spread] <edits> | latency tf-corpus|k8s-corpus[-spread] <edits> <corpus>');
   process.exit(2);

@@ -61,6 +61,11 @@ function compare(label, dir) {
   );
   console.log(`     scan / parse-only: ${fixed(wallRatio, 2)}x wall, ${fixed(cpuRatio, 2)}x CPU (target <= 2x)`);
   verdicts.push([`${label}: scan / parse-only`, `${fixed(wallRatio, 2)}x wall, ${fixed(cpuRatio, 2)}x CPU`, '<= 2x', Math.min(wallRatio, cpuRatio) <= 2]);
+  // The CLI builds quick fixes only for JSON and SARIF reports; its text report scans like this.
+  const bare = phase(rounds, 'scan', dir, '--no-fixes');
+  console.log(
+    `     scan without fixes (CLI text, JUnit, Markdown, HTML, GitHub, CSV reports): ${fixed(bare.wallMs)} ms wall, ${fixed(bare.cpuMs)} ms CPU; peak RSS ${fixed(bare.peakRssMiB)} MiB; ${fixed(bare.wallMs / parse.wallMs, 2)}x wall, ${fixed(bare.cpuMs / parse.cpuMs, 2)}x CPU of parse-only`,
+  );
   return scan;
 }
 

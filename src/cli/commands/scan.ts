@@ -22,6 +22,9 @@ import { compilePathGlob } from '../walk/path-filter';
 import { readScanSettings } from './scan-settings';
 import type { FailOn } from './spec';
 
+/** The report formats that show quick fixes; the others need none built. */
+const REPORTS_WITH_FIXES: ReadonlySet<string> = new Set(['json', 'sarif']);
+
 export interface ScanDependencies {
   createEngine(options: EngineOptions): Engine;
   catalog(): ReportCatalog;
@@ -74,7 +77,12 @@ export async function runScan(parsed: ParsedCommandLine, io: CliIo, deps: ScanDe
   const progress = io.stderr.isTTY && !settings.quiet ? terminalProgress(io.stderr, TOOL_NAME) : undefined;
   let raw: EngineLintResult;
   try {
-    raw = await engine.lint(files, { varFiles: settings.varFiles, onProgress: progress ? (done, total) => progress.update(done, total) : undefined });
+    raw = await engine.lint(files, {
+      varFiles: settings.varFiles,
+      onProgress: progress ? (done, total) => progress.update(done, total) : undefined,
+      // Only JSON (`fixable`) and SARIF (`fixes`) show quick fixes; building them is a tenth of a scan.
+      fixes: REPORTS_WITH_FIXES.has(settings.format),
+    });
   } catch (cause) {
     progress?.clear();
     error(`internal error: the engine stopped: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`);

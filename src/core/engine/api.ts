@@ -25,6 +25,11 @@ export interface LintOptions {
   varFiles?: string[];
   /** Called after each file, for progress reporting. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Whether findings carry their quick fix (default true). A caller whose output shows no fix (the
+   * CLI's text, JUnit, Markdown, HTML, GitHub and CSV reports) passes false and saves building them.
+   */
+  fixes?: boolean;
 }
 
 export interface EngineLintResult extends LintResult {

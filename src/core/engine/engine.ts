@@ -195,7 +195,7 @@ export class LintEngine implements Engine {
       try {
         const manifests = kind === 'kubernetes' || kind === 'helm-template' ? await manifestRun.contextFor(path) : undefined;
         const memo = manifests && incremental ? this.kubernetesMemo(path) : undefined;
-        const out = lintDocument(path, source.text, kind, rules, config, manifests, memo);
+        const out = lintDocument(path, source.text, kind, rules, config, manifests, memo, options.fixes !== false);
         if (memo) {
           this.lastReuse.reused += memo.stats.reused;
           this.lastReuse.total += memo.stats.total;
@@ -228,6 +228,7 @@ export class LintEngine implements Engine {
           rules,
           config,
           memo,
+          buildFixes: options.fixes !== false,
         });
         if (memo) {
           this.lastReuse.reused += memo.stats.reused;

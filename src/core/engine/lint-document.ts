@@ -86,6 +86,7 @@ function composeSubjects(tree: TreeFile, path: string): Subject[] {
 /**
  * `manifests`: the Kubernetes file's manifest set and patch role, when the engine read them.
  * `memo`: the outcomes of this file's previous lint, reused where nothing they read changed.
+ * `buildFixes`: false when the caller shows no quick fix (see `LintOptions.fixes`).
  */
 export function lintDocument(
   path: string,
@@ -95,6 +96,7 @@ export function lintDocument(
   config: EngineConfig,
   manifests?: ManifestContext,
   memo?: KubernetesMemo,
+  buildFixes = true,
 ): DocumentRunOutput {
   let subjects: Subject[] = [];
   let target: RuleTarget | undefined;
@@ -143,7 +145,7 @@ export function lintDocument(
   const targetRules = rules.filter((r) => r.meta.target === target);
   const useMemo = memo && memoTree ? memo : undefined;
   if (useMemo && memoTree) useMemo.begin(path, memoTree, targetRules, config, memoObjects);
-  const run = runRules(targetRules, subjects, makeContext, config, useMemo);
+  const run = runRules(targetRules, subjects, makeContext, config, useMemo, buildFixes);
   useMemo?.finish();
   if (patchOf) run.findings = findingsForPatch(run.findings, patchOf.tree, patchOf.objects);
   const spans = spanTree && comments.some((c) => c.text.includes(WAIVER_KEYWORD)) ? treeSpans(spanTree) : [];

@@ -29,6 +29,8 @@ export interface TerraformRunInput {
   config: EngineConfig;
   /** Outcomes of the previous lint of this module, reused where nothing they read changed. */
   memo?: TerraformMemo;
+  /** False when the caller shows no quick fix (see `LintOptions.fixes`). */
+  buildFixes?: boolean;
 }
 
 export interface TerraformRunOutput extends RuleRunOutput {
@@ -60,7 +62,7 @@ export async function lintTerraformModule(input: TerraformRunInput): Promise<Ter
   const makeContext = (subject: Subject): EvalContext => newEvalContext(input.config, subject, related);
   const rules = input.rules.filter((r) => r.meta.target === 'terraform');
   input.memo?.begin(module, rules, input.config, JSON.stringify(input.varFiles ?? []));
-  const run = runRules(rules, subjects, makeContext, input.config, input.memo);
+  const run = runRules(rules, subjects, makeContext, input.config, input.memo, input.buildFixes !== false);
   input.memo?.finish();
   const files: FileReport[] = [];
   const waivers: WaiverSite[] = [];

@@ -274,7 +274,14 @@ function withEagerFix(rule: Rule, subject: Subject, draft: FindingDraft, out: Ru
  * built here, as each file is linted: a fix built later keeps its module's parse alive, and for
  * 10,000 files that doubled the scan's memory and made it slower, not faster.
  */
-export function runRules(rules: Rule[], subjects: Subject[], makeContext: (subject: Subject) => EvalContext, config: EngineConfig, memo?: OutcomeMemo): RuleRunOutput {
+export function runRules(
+  rules: Rule[],
+  subjects: Subject[],
+  makeContext: (subject: Subject) => EvalContext,
+  config: EngineConfig,
+  memo?: OutcomeMemo,
+  buildFixes = true,
+): RuleRunOutput {
   const out: RuleRunOutput = { findings: [], passes: [], internalErrors: [] };
   const seen = new Set<string>();
   const ledger = new RuleReportLedger();
@@ -306,7 +313,7 @@ export function runRules(rules: Rule[], subjects: Subject[], makeContext: (subje
           for (const draft of outcome.drafts) {
             if (!ledger.firstReport(draft.finding)) continue;
             // Drafts may be kept by the memo: each lint hands out its own finding object.
-            const withFix = draft.fixable && ledger.takeFix(draft.finding.file, MAX_FIXES_PER_RULE_AND_FILE);
+            const withFix = buildFixes && draft.fixable && ledger.takeFix(draft.finding.file, MAX_FIXES_PER_RULE_AND_FILE);
             if (withFix && memo) out.findings.push(findingWithLazyFix(draft.finding, draft.buildFix));
             else out.findings.push(withFix ? withEagerFix(rule, subject, draft, out) : copyFinding(draft.finding));
           }

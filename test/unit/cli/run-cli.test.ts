@@ -106,6 +106,13 @@ describe('CLI commands and exit codes (fake engine)', () => {
     assert.match(missing.stderr, /--var-file env\/none\.tfvars: no such file or directory/);
   });
 
+  it('asks the engine for quick fixes only for the reports that show them (JSON, SARIF)', async () => {
+    for (const [format, fixes] of [['text', false], ['junit', false], ['markdown', false], ['html', false], ['github', false], ['csv', false], ['json', true], ['sarif', true]] as const) {
+      const run = await runFakeCli(root, ['scan', 'bad', '--format', format]);
+      assert.equal(run.log.lintOptions?.fixes, fixes, format);
+    }
+  });
+
   it('writes the report to --output and keeps stdout empty', async () => {
     const run = await runFakeCli(root, ['scan', 'bad', '--format', 'sarif', '--output', 'reports/out.sarif']);
     assert.equal(run.code, 1);

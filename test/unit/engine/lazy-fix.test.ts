@@ -69,6 +69,21 @@ describe('fixes built on demand', () => {
     assert.equal(publicAccess?.fix?.edits[0].newText, 'false');
   });
 
+  it('builds no fix when the caller shows none, and reports the same findings otherwise', async () => {
+    const files = {
+      '/w/main.tf': 'resource "aws_db_instance" "a" {\n  publicly_accessible = true\n  storage_encrypted = false\n}\n',
+      '/w/deploy.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: registry.example.eu/c:1.0\n      securityContext:\n        privileged: true\n',
+    };
+    const engine = () => createEngine({ host: new MemoryHost(new Map(Object.entries(files))), today: '2026-06-01' });
+    const withFixes = await engine().lint(Object.keys(files));
+    const without = await engine().lint(Object.keys(files), { fixes: false });
+    assert.ok(withFixes.findings.some((f) => f.fix !== undefined), 'the files have fixable findings');
+    assert.ok(without.findings.every((f) => !Object.getOwnPropertyDescriptor(f, 'fix')), 'no finding carries a fix');
+    const plain = (findings: Finding[]) => findings.map(({ fix: _fix, ...rest }) => rest);
+    assert.deepEqual(plain(without.findings), plain(withFixes.findings));
+    assert.deepEqual(without.passes, withFixes.passes);
+  });
+
   it('keeps the budget of fixes per rule and file', async () => {
     const many = Array.from({ length: MAX_FIXES_PER_RULE_AND_FILE + 20 }, (_, i) => `resource "aws_db_instance" "a${i}" {\n  publicly_accessible = true\n}\n`).join('');
     const result = await lintFiles({ '/w/main.tf': many });
