@@ -20,7 +20,7 @@ import type { Subject } from '../subjects/types';
 import { KubernetesSubject } from '../subjects/kubernetes-subjects';
 import type { OutcomeMemo, SubjectOutcome } from './run-rules';
 import { ruleReads } from './rule-dependencies';
-import { recordOutcome, recordedOutcome, reuseOutcome, type OutcomesByKey } from './reuse-outcome';
+import { recordOutcome, reuseRecorded, type OutcomesByKey } from './reuse-outcome';
 import { shiftRange, textShift, type TextShift } from './text-shift';
 import type { K8sObject } from '../kubernetes/objects';
 import { manifestContextOf, type ManifestContext } from '../kubernetes/manifest-set';
@@ -139,10 +139,7 @@ export class KubernetesMemo implements OutcomeMemo {
     if (subject.object.documentIndex === change.edited) return undefined;
     const reads = ruleReads(rule);
     if (reads.predicates || !companionsKept(reads.relatedTypes, change)) return undefined;
-    const key = this.key(subject);
-    const old = key === undefined ? undefined : recordedOutcome(previous.outcomes, key, rule);
-    if (!old) return undefined;
-    const reused = reuseOutcome(old, change.mapRange, rule, subject, makeContext, current.config);
+    const reused = reuseRecorded(previous.outcomes, this.key(subject), change.mapRange, rule, subject, makeContext, current.config);
     if (reused) this.stats.reused++;
     return reused;
   }

@@ -25,7 +25,7 @@ import { forEachChildExpression } from '../terraform/eval/walk';
 import { traversalOf } from '../terraform/eval/traversal';
 import type { OutcomeMemo, SubjectOutcome } from './run-rules';
 import { ruleReads } from './rule-dependencies';
-import { recordOutcome, recordedOutcome, reuseOutcome, type OutcomesByKey } from './reuse-outcome';
+import { recordOutcome, reuseRecorded, type OutcomesByKey } from './reuse-outcome';
 import { shiftRange, textShift, type TextShift } from './text-shift';
 
 interface FileSnapshot {
@@ -298,10 +298,7 @@ export class TerraformMemo implements OutcomeMemo {
     const block = (subject.handle as Partial<HclHandle>).block;
     if (!block || reads.predicates || change.taintedBlocks.has(block)) return undefined;
     for (const type of reads.relatedTypes) if (type === '*' || change.taintedTypes.has(type)) return undefined;
-    const key = this.subjectKey(current, subject);
-    const old = key === undefined ? undefined : recordedOutcome(previous.outcomes, key, rule);
-    if (!old) return undefined;
-    const reused = reuseOutcome(old, change.mapRange, rule, subject, makeContext, current.config);
+    const reused = reuseRecorded(previous.outcomes, this.subjectKey(current, subject), change.mapRange, rule, subject, makeContext, current.config);
     if (reused) this.stats.reused++;
     return reused;
   }

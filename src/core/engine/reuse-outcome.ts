@@ -45,7 +45,7 @@ export type OutcomesByKey = Map<string, Array<Rule | SubjectOutcome>>;
 const AMBIGUOUS: SubjectOutcome = { kind: 'findings', drafts: [] };
 
 /** The outcome recorded for `rule` under `key`, unless there is none or it is ambiguous. */
-export function recordedOutcome(outcomes: OutcomesByKey, key: string, rule: Rule): SubjectOutcome | undefined {
+function recordedOutcome(outcomes: OutcomesByKey, key: string, rule: Rule): SubjectOutcome | undefined {
   const list = outcomes.get(key);
   if (!list) return undefined;
   for (let i = 0; i < list.length; i += 2) if (list[i] === rule) return list[i + 1] === AMBIGUOUS ? undefined : (list[i + 1] as SubjectOutcome);
@@ -101,4 +101,21 @@ export function reuseOutcome(
   });
   if (unmovable) return undefined;
   return findingsOutcome(drafts);
+}
+
+/**
+ * What `rule` concluded about the subject with `key` in the previous lint (`previous`), moved into
+ * the current text; undefined when there is no such outcome or one of its positions cannot move.
+ */
+export function reuseRecorded(
+  previous: OutcomesByKey,
+  key: string | undefined,
+  map: RangeMapper,
+  rule: Rule,
+  subject: Subject,
+  makeContext: (s: Subject) => EvalContext,
+  config: EngineConfig,
+): SubjectOutcome | undefined {
+  const old = key === undefined ? undefined : recordedOutcome(previous, key, rule);
+  return old && reuseOutcome(old, map, rule, subject, makeContext, config);
 }

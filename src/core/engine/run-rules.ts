@@ -8,7 +8,7 @@ import { hashText } from '../util/hash';
 import { buildFix } from '../fixes/build-fix';
 import { findingWithLazyFix } from './lazy-fix';
 import { RuleReportLedger } from './rule-report-ledger';
-import { copyFinding, newFinding, plainConstructor } from '../util/lint-lived';
+import { copyFinding, FindingRecord, plainConstructor } from '../util/lint-lived';
 
 export interface RuleRunOutput {
   findings: Finding[];
@@ -196,7 +196,7 @@ function draftOf(rule: Rule, subject: Subject, evidence: Evidence, config: Engin
   const file = typeof scopeFile === 'string' ? scopeFile : subject.file;
   const what = evidence.lookup?.state === 'absent' ? `missing:${evidence.lookup.path.join('.')}` : evidence.valueText ?? '';
   const undetermined = evidence.outcome === 'undetermined';
-  const finding = newFinding(
+  const finding = new FindingRecord(
     rule.meta.id,
     undetermined ? 'info' : effectiveSeverity(rule, subject, config),
     undetermined ? 'undetermined' : 'fail',

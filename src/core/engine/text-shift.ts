@@ -5,6 +5,7 @@
  */
 import type { Position, Range } from '../text/position';
 import { newPosition, newRange } from '../util/lint-lived';
+import { commonPrefix, commonSuffix } from '../text/common-affix';
 
 export interface TextShift {
   /** First offset that differs (old and new text agree before it). */
@@ -31,12 +32,10 @@ function lineBreaks(text: string, from: number, to: number): number {
 export function textShift(oldText: string, newText: string): TextShift | undefined {
   if (oldText === newText) return undefined;
   const shortest = Math.min(oldText.length, newText.length);
-  let start = 0;
-  while (start < shortest && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+  let start = commonPrefix(oldText, newText);
   // Never split a CRLF pair: the line count of each side must read it as one break.
   if (start > 0 && oldText.charCodeAt(start - 1) === 13) start--;
-  let suffix = 0;
-  while (suffix < shortest - start && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+  const suffix = commonSuffix(oldText, newText, shortest - start);
   let oldEnd = oldText.length - suffix;
   let newEnd = newText.length - suffix;
   if (suffix > 0 && oldText.charCodeAt(oldEnd) === 10 && (oldText.charCodeAt(oldEnd - 1) === 13 || newText.charCodeAt(newEnd - 1) === 13)) {

@@ -17,9 +17,11 @@ import { parseHcl } from './index';
 import { PositionTable, type PositionSource } from './positions';
 import { ParserContext } from './native/context';
 import { parseConfigBody } from './native/body-parser';
+import { onlyBlanksBetween } from './native/chars';
 import { PositionMover } from '../text/moved-positions';
 import { indentsBodies, parseFactsOf, recordParseFacts, type NativeParseFacts } from './native/parse-facts';
 import { newPosition, newRange } from '../util/lint-lived';
+import { commonPrefix, commonSuffix } from '../text/common-affix';
 
 export interface HclReparse {
   file: HclFile;
@@ -56,37 +58,21 @@ function splittable(text: string): boolean {
   return text.indexOf('\r') < 0 || !/\r(?!\n)/.test(text);
 }
 
-function commonPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-function commonSuffix(a: string, b: string, limit: number): number {
-  let i = 0;
-  while (i < limit && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
-}
-
-function blanksOnly(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code !== 32 && code !== 9) return false;
+/** Index of the first of `count` ordered entries for which `before(i)` is false (binary search). */
+function firstNotBefore(count: number, before: (index: number) => boolean): number {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (before(mid)) low = mid + 1;
+    else high = mid;
   }
-  return true;
+  return low;
 }
 
 /** Index of the first comment starting at or after `offset` (comments are in source order). */
 function firstCommentFrom(comments: readonly Comment[], offset: number): number {
-  let low = 0;
-  let high = comments.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (comments[mid].range.start.offset < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return firstNotBefore(comments.length, (i) => comments[i].range.start.offset < offset);
 }
 
 /** Whether a (block) comment runs over the line break at `offset`. */
@@ -97,14 +83,7 @@ function commentCovers(comments: readonly Comment[], offset: number): boolean {
 
 /** Index of the first item whose range ends at or after `offset`. */
 function firstItemEndingFrom(items: readonly BodyItem[], offset: number): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (items[mid].range.end.offset < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return firstNotBefore(items.length, (i) => items[i].range.end.offset < offset);
 }
 
 interface Head {
@@ -143,7 +122,7 @@ function unchangedTail(text: string, previous: HclFile, head: Head, suffixStart:
     if (newLineStart < suffixStart || newLineStart < head.sliceStart) break;
     if (newLineStart > 0 && text.charCodeAt(newLineStart - 1) !== 10) break;
     // Only blanks before the item on its line, so the cut at the line start falls between items.
-    if (!blanksOnly(old, oldLineStart, start.offset)) break;
+    if (!onlyBlanksBetween(old, oldLineStart, start.offset)) break;
     tail--;
   }
   return tail;

@@ -54,7 +54,8 @@ export function newList<T>(): T[] {
   return Array.of<T>();
 }
 
-const FindingObject = plainConstructor(function (
+/** A finding with every field but `fix` and `waiver`, which are set on the copies handed out. */
+export const FindingRecord = plainConstructor(function (
   this: Finding,
   ruleId: string,
   severity: Severity,
@@ -81,26 +82,9 @@ const FindingObject = plainConstructor(function (
   this.fingerprint = fingerprint;
 });
 
-/** A finding with every field but `fix` and `waiver`, which are set on the copies handed out. */
-export function newFinding(
-  ruleId: string,
-  severity: Severity,
-  status: FindingStatus,
-  message: string,
-  file: string,
-  range: Range,
-  resource: string | undefined,
-  controls: string[],
-  related: RelatedLocation[],
-  reason: string | undefined,
-  fingerprint: string,
-): Finding {
-  return new FindingObject(ruleId, severity, status, message, file, range, resource, controls, related, reason, fingerprint);
-}
-
 /** `base` without `fix` and `waiver`, optionally at another place. */
 export function copyFinding(base: Finding, range: Range = base.range, related: RelatedLocation[] = base.related): Finding {
-  return new FindingObject(base.ruleId, base.severity, base.status, base.message, base.file, range, base.resource, base.controls, related, base.reason, base.fingerprint);
+  return new FindingRecord(base.ruleId, base.severity, base.status, base.message, base.file, range, base.resource, base.controls, related, base.reason, base.fingerprint);
 }
 
 export { plainConstructor };

@@ -15,6 +15,7 @@ import { parseYamlStream, parseYamlTree, type YamlParseOptions } from './parse-y
 import { estimateValues, MAX_VALUES } from './limits';
 import { newRange, UNTRACKED } from '../util/lint-lived';
 import { PositionMover } from '../text/moved-positions';
+import { commonPrefix, commonSuffix } from '../text/common-affix';
 
 /** Placeholders until a copy's own list is made (after the copy is registered, for shared nodes). */
 const NO_ENTRIES: MapEntry[] = [];
@@ -67,19 +68,6 @@ function isStartMarker(text: string, at: number): boolean {
   if (at + 3 >= text.length) return true;
   const next = text.charCodeAt(at + 3);
   return next === 32 || next === 9 || next === 10 || next === 13;
-}
-
-function commonPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-function commonSuffix(a: string, b: string, limit: number): number {
-  let i = 0;
-  while (i < limit && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
 }
 
 function reuseSegments(text: string, previous: TreeFile, options: YamlParseOptions): TreeFile | undefined {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFinding, newFinding, newList, newPosition, newRange, UNTRACKED } from '../../../src/core/util/lint-lived';
+import { copyFinding, FindingRecord, newList, newPosition, newRange, UNTRACKED } from '../../../src/core/util/lint-lived';
 import { PositionMover } from '../../../src/core/text/moved-positions';
 import { RuleReportLedger } from '../../../src/core/engine/rule-report-ledger';
 import { concatInto } from '../../../src/core/util/arrays';
@@ -10,7 +10,7 @@ import type { Finding } from '../../../src/core/findings/types';
 const literalRange = { start: { offset: 3, line: 1, column: 2 }, end: { offset: 9, line: 1, column: 8 } };
 
 function finding(start: number, end: number, status: Finding['status'] = 'fail', file = '/w/a.tf'): Finding {
-  return newFinding('r', 'error', status, 'm', file, newRange(newPosition(start, 0, start), newPosition(end, 0, end)), 'x', [], [], undefined, 'f');
+  return new FindingRecord('r', 'error', status, 'm', file, newRange(newPosition(start, 0, start), newPosition(end, 0, end)), 'x', [], [], undefined, 'f');
 }
 
 describe('objects kept between lints', () => {

@@ -10,6 +10,7 @@ import { parseExpression } from './expression-parser';
 import { skipRestOfLine } from './recovery';
 import { parseQuotedTemplate, skipTemplate } from './template-parser';
 import { Tok as TokenKind } from './tokens';
+import { onlyBlanksBetween } from './chars';
 
 // Module-local alias: see the note on Tok in ./tokens.
 const Tok = TokenKind;
@@ -67,21 +68,13 @@ function parseItems(p: ParserContext, frame: BlockFrame | null, items: BodyItem[
 function endsByIndentation(p: ParserContext, frame: BlockFrame): boolean {
   const position = p.positions.position(p.start);
   const lineStart = p.start - position.column;
-  if (!onlySpacesBetween(p.text, lineStart, p.start)) return false;
+  if (!onlyBlanksBetween(p.text, lineStart, p.start)) return false;
   if (frame.bodyIndent < 0) {
     if (p.options.fileIndentsBodies && frame.headerAtLineStart && position.column <= frame.headerColumn) return true;
     frame.bodyIndent = position.column;
     return false;
   }
   return frame.headerAtLineStart && frame.bodyIndent > frame.headerColumn && position.column <= frame.headerColumn;
-}
-
-function onlySpacesBetween(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code !== 32 && code !== 9) return false;
-  }
-  return true;
 }
 
 /** An attribute or a block starting at the current identifier; undefined when nothing usable. */
@@ -143,7 +136,7 @@ function parseBlock(p: ParserContext, blockType: string, typeStart: number, type
   const headerColumn = typeRange.start.column;
   const frame: BlockFrame = {
     headerColumn,
-    headerAtLineStart: onlySpacesBetween(p.text, typeStart - headerColumn, typeStart),
+    headerAtLineStart: onlyBlanksBetween(p.text, typeStart - headerColumn, typeStart),
     bodyIndent: -1,
   };
   p.advance();

@@ -83,3 +83,9 @@ export function isUnicodeSpace(code: number): boolean {
 export function isStrippableSpace(code: number): boolean {
   return code === 10 || code === 13 || isUnicodeSpace(code);
 }
+
+/** Whether `text` holds only spaces and tabs between `start` and `end`. */
+export function onlyBlanksBetween(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isHorizontalSpace(text.charCodeAt(i))) return false;
+  return true;
+}
