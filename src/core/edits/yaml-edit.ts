@@ -19,6 +19,7 @@ import {
   type YamlValue,
 } from './yaml-render';
 import { colonAfter, detectYamlLayout, endOfLineAt, isEmptyValue, lastOwnEntry, ownEntries, spaces } from './yaml-layout';
+import { SideTable } from '../util/side-table';
 
 export type { YamlValue } from './yaml-render';
 
@@ -26,7 +27,7 @@ export type { YamlValue } from './yaml-render';
  * Line index and layout of a file, computed once per parsed file: a lint run builds a fix for
  * every finding, and a 2,000-line manifest has hundreds of them.
  */
-const fileFacts = new WeakMap<TreeFile, { index: LineIndex; eol: string; layout: BlockLayout }>();
+const fileFacts = new SideTable<TreeFile, { index: LineIndex; eol: string; layout: BlockLayout }>('YAML file facts');
 
 function factsOf(file: TreeFile): { index: LineIndex; eol: string; layout: BlockLayout } {
   let facts = fileFacts.get(file);

@@ -26,18 +26,16 @@ import { builtinCatalog } from '../catalog';
 import { decodeText } from '../text/decode';
 import { ManifestLoader } from '../kubernetes/manifest-loader';
 import { appendAll, concatInto } from '../util/arrays';
+import { RecentMap } from '../util/recent-map';
 
 /** Terraform modules (and Kubernetes files) whose last outcomes are kept: the files open in an editor, roughly. */
 const MEMOISED_MODULES = 8;
 
-/** The entry for `key`, made the most recent; the least recent is dropped beyond `MEMOISED_MODULES`. */
-function recent<T>(entries: Map<string, T>, key: string, make: () => T): T {
-  const entry = entries.get(key) ?? make();
-  entries.delete(key);
-  entries.set(key, entry);
-  if (entries.size > MEMOISED_MODULES) entries.delete(entries.keys().next().value as string);
-  return entry;
-}
+/**
+ * Source text whose Terraform parses are kept between lints (the trees weigh some twenty times
+ * their text): the modules open in an editor fit, a whole workspace does not.
+ */
+const KEPT_PARSE_CHARS = 4 * 2 ** 20;
 
 const TERRAFORM_FILE = /\.(tf|tf\.json|tfvars|tfvars\.json)$/i;
 
@@ -57,15 +55,15 @@ function today(): string {
 
 export class LintEngine implements Engine {
   private readonly config: EngineConfig;
-  private readonly parseCache: ParseCache = createParseCache();
+  private readonly parseCache: ParseCache = createParseCache(undefined, { maxChars: KEPT_PARSE_CHARS });
   /** Kubernetes manifests deployed together, for checks that look for a companion object. */
   private readonly manifests: ManifestLoader;
   /** The last lint's outcomes of recently linted Terraform modules, for incremental re-evaluation. */
   /** The waiver file's last text and what it parsed to: every lint (each keystroke) asks for it. */
   private waiverFile: { text: string; sites: WaiverSite[] } | undefined;
-  private readonly terraformMemos = new Map<string, TerraformMemo>();
+  private readonly terraformMemos = new RecentMap<string, TerraformMemo>(MEMOISED_MODULES);
   /** The same for Kubernetes files, by path. */
-  private readonly kubernetesMemos = new Map<string, KubernetesMemo>();
+  private readonly kubernetesMemos = new RecentMap<string, KubernetesMemo>(MEMOISED_MODULES);
   /** Rule outcomes of the last lint carried over from the one before it, out of all (tests, benchmarks). */
   readonly lastReuse = { reused: 0, total: 0 };
   private workspaceRules?: Promise<Rule[]>;
@@ -149,11 +147,11 @@ export class LintEngine implements Engine {
 
   /** Kept for the few modules being edited; a scan of thousands of modules keeps only the latest. */
   private terraformMemo(dir: string): TerraformMemo {
-    return recent(this.terraformMemos, dir, () => new TerraformMemo());
+    return this.terraformMemos.getOrSet(dir, () => new TerraformMemo());
   }
 
   private kubernetesMemo(path: string): KubernetesMemo {
-    return recent(this.kubernetesMemos, path, () => new KubernetesMemo());
+    return this.kubernetesMemos.getOrSet(path, () => new KubernetesMemo());
   }
 
   async lint(files: string[], options: LintOptions = {}): Promise<EngineLintResult> {
@@ -169,12 +167,13 @@ export class LintEngine implements Engine {
     const total = files.length;
     let done = 0;
     const directories = new Map<string, Promise<string[] | undefined>>();
-    const manifestRun = this.manifests.startRun(options.overlays);
 
     const unique = [...new Set(files.map((f) => f.replace(/\\/g, '/')))];
     // The editor lints one file per keystroke and gains from the last outcomes; a workspace scan
     // lints each file once, so keeping outcomes would only cost memory and time.
     const incremental = unique.length <= MEMOISED_MODULES;
+    // Nor should it keep every parse to the end: what it holds slows every garbage collection.
+    const manifestRun = this.manifests.startRun(options.overlays, { keep: incremental });
     for (const path of unique) {
       if (options.signal?.aborted) {
         result.cancelled = true;
@@ -193,7 +192,7 @@ export class LintEngine implements Engine {
       }
       const kind = classifyFile(path, source.text, await this.classifyContext(path, directories));
       try {
-        const manifests = kind === 'kubernetes' || kind === 'helm-template' ? await manifestRun.contextFor(path) : undefined;
+        const manifests = kind === 'kubernetes' || kind === 'helm-template' ? await manifestRun.contextFor(path, source.text) : undefined;
         const memo = manifests && incremental ? this.kubernetesMemo(path) : undefined;
         const out = lintDocument(path, source.text, kind, rules, config, manifests, memo, options.fixes !== false);
         if (memo) {
@@ -224,7 +223,11 @@ export class LintEngine implements Engine {
           dir,
           overlays: options.overlays,
           varFiles: options.varFiles,
-          parseCache: this.parseCache,
+          // A scan gives each module a cache of its own, dropped with it. One cache for the whole
+          // scan, however small, keeps a long-lived map whose keys keep changing, and V8 then
+          // moved every parse into the old generation: three times the collection work (see
+          // docs/benchmarks.md). The cost: a child module is parsed again when linted itself.
+          parseCache: incremental ? this.parseCache : createParseCache(),
           rules,
           config,
           memo,

@@ -27,6 +27,7 @@ import type { OutcomeMemo, SubjectOutcome } from './run-rules';
 import { ruleReads } from './rule-dependencies';
 import { recordOutcome, reuseRecorded, type OutcomesByKey } from './reuse-outcome';
 import { shiftRange, textShift, type TextShift } from './text-shift';
+import { SideTable } from '../util/side-table';
 
 interface FileSnapshot {
   text: string;
@@ -44,7 +45,7 @@ interface Generation {
   inputsKey: string;
   /** By subject key (a subject meets a handful of rules). */
   outcomes: OutcomesByKey;
-  subjectKeys: WeakMap<Subject, string | undefined>;
+  subjectKeys: Map<Subject, string | undefined>;
 }
 
 /** What changed since the previous lint, when reuse is possible at all. */
@@ -59,7 +60,7 @@ function itemIdentity(item: HclFile['body']['items'][number]): string {
   return item.type === 'Block' ? `block ${item.blockType} ${item.labels.map((l) => l.value).join(' ')}` : `attribute ${item.name}`;
 }
 
-const referencesCache = new WeakMap<Block, Set<string>>();
+const referencesCache = new SideTable<Block, Set<string>>('references');
 
 /**
  * What the block's expressions refer to, as addresses: `aws_kms_key.records`,
@@ -260,7 +261,7 @@ export class TerraformMemo implements OutcomeMemo {
   /** Starts a lint of `module`; `inputsKey` names what else feeds it (the chosen var files). */
   begin(module: TerraformModule, rules: readonly Rule[], config: EngineConfig, inputsKey: string): void {
     const previous = this.previous;
-    const current: Generation = { ...snapshotOf(module), rules, config, inputsKey, outcomes: new Map(), subjectKeys: new WeakMap() };
+    const current: Generation = { ...snapshotOf(module), rules, config, inputsKey, outcomes: new Map(), subjectKeys: new Map() };
     this.current = current;
     this.stats.reused = 0;
     this.stats.total = 0;

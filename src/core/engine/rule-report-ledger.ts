@@ -12,15 +12,20 @@ const PACKABLE = 2 ** 24;
 export class RuleReportLedger {
   private readonly ranges = new Map<string, Set<number | string>>();
   private readonly fixes = new Map<string, number>();
+  /** Whether the current rule reported anything: most rules report nothing on most subjects. */
+  private used = false;
 
   /** Forgets the previous rule's findings and fixes. */
   startRule(): void {
+    if (!this.used) return;
+    this.used = false;
     for (const seen of this.ranges.values()) seen.clear();
     this.fixes.clear();
   }
 
   /** True the first time this rule reports this file, range and status. */
   firstReport(finding: Finding): boolean {
+    this.used = true;
     let seen = this.ranges.get(finding.file);
     if (!seen) this.ranges.set(finding.file, (seen = new Set()));
     const key = rangeKey(finding);
@@ -31,6 +36,7 @@ export class RuleReportLedger {
 
   /** Counts a fix offered in `file`; true while fewer than `budget` were offered before. */
   takeFix(file: string, budget: number): boolean {
+    this.used = true;
     const used = this.fixes.get(file) ?? 0;
     this.fixes.set(file, used + 1);
     return used < budget;

@@ -258,7 +258,7 @@ const NO_SUBJECTS: readonly Subject[] = [];
 
 /** The finding with its fix built now; a fix writer that fails is reported, as any rule failure is. */
 function withEagerFix(rule: Rule, subject: Subject, draft: FindingDraft, out: RuleRunOutput): Finding {
-  const finding = { ...draft.finding };
+  const finding = copyFinding(draft.finding);
   try {
     const fix = draft.buildFix(finding);
     if (fix) finding.fix = fix;

@@ -7,6 +7,7 @@ import type { HclHandle } from '../subjects/terraform-scope';
 import type { TerraformSubject } from '../subjects/terraform-subjects';
 import { HclWriter, renderHclValue } from './hcl-writer';
 import { FixNotApplicable, type FixTarget } from './build-fix';
+import { SideTable } from '../util/side-table';
 
 interface Place {
   block: Block;
@@ -37,7 +38,7 @@ function nestedText(writer: HclWriter, blocks: string[], innerLines: string[]): 
  * thousands of failing resources in one file asks for a fix per resource (that was quadratic:
  * 4,000 buckets in one file took 13 s).
  */
-const writers = new WeakMap<HclFile, HclWriter>();
+const writers = new SideTable<HclFile, HclWriter>('HCL writer');
 
 function writerFor(file: string, parsed: HclFile): HclWriter {
   let writer = writers.get(parsed);

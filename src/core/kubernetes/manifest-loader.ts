@@ -10,6 +10,7 @@ import { classifyFile } from '../documents/classify';
 import { parseJsonTree } from '../yaml/parse-json';
 import { reparseYamlTree } from '../yaml/incremental-parse';
 import { join, normalize } from '../util/paths';
+import { RecentMap } from '../util/recent-map';
 import { kubernetesObjects } from './objects';
 import { KUSTOMIZATION_NAMES, readKustomization, type KustomizationRefs } from './kustomization';
 import type { ManifestContext, ManifestFile, PatchRole } from './manifest-set';
@@ -27,8 +28,10 @@ export interface ManifestLoaderOptions {
 export const DEFAULT_MAX_FOLDER_FILES = 200;
 /** How many parent folders may hold a kustomization that patches a file (overlays sit a few levels up). */
 const MAX_PARENT_LEVELS = 6;
-/** Parsed manifests kept between runs. */
-const MAX_CACHED_FILES = 4000;
+/** Parsed manifests kept between runs (the editor's runs: a workspace scan keeps none). */
+const MAX_CACHED_FILES = 1000;
+/** Folders (and their files) a run keeps read: files are linted folder by folder, so two suffice. */
+const RUN_FOLDERS = 2;
 
 const MANIFEST_NAME = /\.(ya?ml|json)$/i;
 const YAML_NAME = /\.ya?ml$/i;
@@ -57,14 +60,22 @@ function isKustomization(name: string): boolean {
   return KUSTOMIZATION_NAMES.includes(name);
 }
 
+export interface RunOptions {
+  /** Keep what the run parses for the next run (default true); a workspace scan passes false. */
+  keep?: boolean;
+}
+
 export class ManifestLoader {
-  private readonly parsed = new Map<string, { text: string; loaded: Loaded }>();
+  private readonly parsed = new RecentMap<string, { text: string; loaded: Loaded }>(MAX_CACHED_FILES);
 
   constructor(private readonly options: ManifestLoaderOptions) {}
 
-  /** One lint run: folders, kustomizations and files are read at most once during it. */
-  startRun(overlays?: ReadonlyMap<string, string>): ManifestRun {
-    return new ManifestRun(this.options, overlays, this.parsed);
+  /**
+   * One lint run: kustomizations are read at most once during it, and folders and files once
+   * while the run stays among the last few folders it read (a scan goes folder by folder).
+   */
+  startRun(overlays?: ReadonlyMap<string, string>, options: RunOptions = {}): ManifestRun {
+    return new ManifestRun(this.options, overlays, options.keep === false ? undefined : this.parsed);
   }
 }
 
@@ -72,17 +83,24 @@ export class ManifestRun {
   private readonly listings = new Map<string, Promise<DirectoryEntry[] | undefined>>();
   private readonly kustomizations = new Map<string, Promise<KustomizationRefs | undefined>>();
   private readonly patchRoles = new Map<string, Promise<Map<string, PatchRole>>>();
-  private readonly folders = new Map<string, Promise<FolderSet>>();
-  private readonly files = new Map<string, Promise<Loaded>>();
+  /** The folders read last, the latest first, and the files read for them. */
+  private folders: Array<{ dir: string; set: Promise<FolderSet> }> = [];
+  private files = new Map<string, Promise<Loaded>>();
+  /** The text of the file whose context was asked for last, as its caller read it. */
+  private known: { path: string; text: string } | undefined;
 
   constructor(
     private readonly options: ManifestLoaderOptions,
     private readonly overlays: ReadonlyMap<string, string> | undefined,
-    private readonly parsed: Map<string, { text: string; loaded: Loaded }>,
+    private readonly parsed: RecentMap<string, { text: string; loaded: Loaded }> | undefined,
   ) {}
 
-  /** The manifest set and patch role of a Kubernetes file about to be linted. */
-  async contextFor(path: string): Promise<ManifestContext> {
+  /**
+   * The manifest set and patch role of a Kubernetes file about to be linted; `text`, the file's
+   * text as the caller read it, spares reading it a second time.
+   */
+  async contextFor(path: string, text?: string): Promise<ManifestContext> {
+    if (text !== undefined) this.known = { path: normalize(path), text };
     const dir = dirOf(path);
     const roles = await this.rolesFor(dir);
     const self = normalize(path);
@@ -151,12 +169,21 @@ export class ManifestRun {
     return roles;
   }
 
+  /**
+   * A scan walks folder after folder, so the folders it moved past and the files read for them are
+   * let go: held to the end, every manifest parse of the workspace would outlive its file's lint.
+   * Short lists replaced whole rather than maps whose keys keep changing: with those, V8 moved
+   * every parse into the old generation (see docs/benchmarks.md).
+   */
   private folderSet(dir: string): Promise<FolderSet> {
-    let set = this.folders.get(dir);
-    if (!set) {
-      set = this.readFolder(dir);
-      this.folders.set(dir, set);
+    const kept = this.folders.find((folder) => folder.dir === dir);
+    if (kept) return kept.set;
+    if (this.folders.length >= RUN_FOLDERS) {
+      this.folders = this.folders.slice(0, RUN_FOLDERS - 1);
+      this.files = new Map();
     }
+    const set = this.readFolder(dir);
+    this.folders = [{ dir, set }, ...this.folders];
     return set;
   }
 
@@ -203,9 +230,10 @@ export class ManifestRun {
   }
 
   private async read(path: string, siblings: string[]): Promise<Loaded> {
-    const source = await readSource(this.options.host, path, this.overlays, this.options.maxBytes);
+    const known = this.known;
+    const source = known?.path === normalize(path) ? { ok: true as const, text: known.text } : await readSource(this.options.host, path, this.overlays, this.options.maxBytes);
     if (!source.ok) return source.reason.startsWith('skipped:') ? { state: 'too-large' } : { state: 'other' };
-    const cached = this.parsed.get(path);
+    const cached = this.parsed?.get(path);
     if (cached && cached.text === source.text) return cached.loaded;
     const kind = classifyFile(path, source.text, { siblings });
     let loaded: Loaded = { state: 'other' };
@@ -215,9 +243,7 @@ export class ManifestRun {
       const tree = /\.jsonc?$/i.test(path) ? parseJsonTree(source.text) : reparseYamlTree(source.text, before);
       loaded = { state: 'manifest', file: { path, tree, objects: kubernetesObjects(tree) } };
     }
-    if (this.parsed.size >= MAX_CACHED_FILES) this.parsed.delete(this.parsed.keys().next().value as string);
-    this.parsed.delete(path);
-    this.parsed.set(path, { text: source.text, loaded });
+    this.parsed?.set(path, { text: source.text, loaded });
     return loaded;
   }
 }

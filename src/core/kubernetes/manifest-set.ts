@@ -10,6 +10,7 @@
  */
 import type { TreeFile } from '../documents/tree';
 import type { K8sObject } from './objects';
+import { SideTable } from '../util/side-table';
 
 export interface ManifestFile {
   path: string;
@@ -35,7 +36,7 @@ export interface ManifestContext {
   patch?: PatchRole;
 }
 
-const contexts = new WeakMap<TreeFile, ManifestContext>();
+const contexts = new SideTable<TreeFile, ManifestContext>('manifest context');
 
 export function attachManifestContext(tree: TreeFile, context: ManifestContext): void {
   contexts.set(tree, context);

@@ -154,14 +154,22 @@ function testLookup(test: ValueTest, lookup: Lookup, scope: Scope, ctx: EvalCont
  * place gets its own finding), else the first undetermined, else pass.
  */
 export function combineAll(results: Evidence[]): Evidence {
-  const failures = results.filter((r) => r.outcome === 'fail').flatMap((r) => [r, ...(r.others ?? [])]);
-  if (failures.length) {
-    const [first, ...rest] = failures;
-    return rest.length ? { ...first, others: rest.map((r) => ({ ...r, others: undefined })) } : { ...first, others: undefined };
+  // One pass to learn the outcome; the lists are built only for the outcome that needs them.
+  let open: Evidence | undefined;
+  let withOrigins = 0;
+  for (const r of results) {
+    if (r.outcome === 'fail') return combineFailures(results);
+    if (r.outcome === 'undetermined') open ??= r;
+    else if (r.origins.length) withOrigins++;
   }
-  const open = results.find((r) => r.outcome === 'undetermined');
   if (open) return open;
-  return { outcome: 'pass', origins: results.flatMap((r) => r.origins) };
+  return { outcome: 'pass', origins: withOrigins === 0 ? [] : results.flatMap((r) => r.origins) };
+}
+
+function combineFailures(results: Evidence[]): Evidence {
+  const failures = results.filter((r) => r.outcome === 'fail').flatMap((r) => [r, ...(r.others ?? [])]);
+  const [first, ...rest] = failures;
+  return rest.length ? { ...first, others: rest.map((r) => ({ ...r, others: undefined })) } : { ...first, others: undefined };
 }
 
 /**

@@ -337,31 +337,75 @@ export function compileLinearRegex(source: string, ignoreCase = false): LinearRe
   const compiler = new Compiler();
   compiler.compile(tree);
   compiler.program.push({ op: 'match' });
-  const program = compiler.program;
-  return { source, test: (text) => run(program, text) };
+  const matcher = new Matcher(compiler.program);
+  return { source, test: (text) => matcher.run(text) };
 }
 
 function isWordAt(text: string, index: number): boolean {
   return index >= 0 && index < text.length && WORD(text.charCodeAt(index));
 }
 
+/** Marks fit an Int32Array; past this, the marks are cleared and numbering starts again. */
+const MAX_MARK = 2 ** 31 - 1;
+
 /**
  * Runs every thread in step over the text. Each instruction is entered at most once per position
  * (the `seen` marks), so a step costs at most the program's size: time is O(text × program).
+ * The lists and marks are kept from one run to the next (a rule tests thousands of values in a
+ * scan): marks are numbered on from the last run instead of being cleared. Runs never nest.
  */
-function run(program: Instruction[], text: string): boolean {
-  const seen = new Int32Array(program.length).fill(-1);
-  let current: number[] = [];
-  let next: number[] = [];
-  const stack: number[] = [];
+class Matcher {
+  private readonly seen: Int32Array;
+  /** The mark of position 0 in the current run. */
+  private base = 0;
+  private current: number[] = [];
+  private next: number[] = [];
+  private readonly stack: number[] = [];
+  private text = '';
+
+  constructor(private readonly program: Instruction[]) {
+    this.seen = new Int32Array(program.length).fill(-1);
+  }
+
+  run(text: string): boolean {
+    if (this.base + text.length + 1 >= MAX_MARK) {
+      this.seen.fill(-1);
+      this.base = 0;
+    }
+    this.text = text;
+    this.current.length = 0;
+    try {
+      for (let position = 0; position <= text.length; position++) {
+        // A new thread starts at every position: the search is unanchored, like RegExp#test.
+        if (this.addThread(this.current, 0, position)) return true;
+        if (position === text.length) break;
+        const code = text.charCodeAt(position);
+        const next = this.next;
+        next.length = 0;
+        for (const pc of this.current) {
+          const instruction = this.program[pc] as Extract<Instruction, { op: 'char' }>;
+          if (instruction.test(code) && this.addThread(next, instruction.next, position + 1)) return true;
+        }
+        this.next = this.current;
+        this.current = next;
+      }
+      return false;
+    } finally {
+      this.base += text.length + 1;
+      this.stack.length = 0;
+      this.text = '';
+    }
+  }
 
   /** Follows jumps, splits and assertions from `start` at `position`; collects char tests. */
-  const addThread = (list: number[], start: number, position: number): boolean => {
+  private addThread(list: number[], start: number, position: number): boolean {
+    const { program, seen, stack, text } = this;
+    const mark = this.base + position;
     stack.push(start);
     while (stack.length > 0) {
       const pc = stack.pop()!;
-      if (seen[pc] === position) continue;
-      seen[pc] = position;
+      if (seen[pc] === mark) continue;
+      seen[pc] = mark;
       const instruction = program[pc];
       switch (instruction.op) {
         case 'match':
@@ -393,19 +437,5 @@ function run(program: Instruction[], text: string): boolean {
       }
     }
     return false;
-  };
-
-  for (let position = 0; position <= text.length; position++) {
-    // A new thread starts at every position: the search is unanchored, like RegExp#test.
-    if (addThread(current, 0, position)) return true;
-    if (position === text.length) break;
-    const code = text.charCodeAt(position);
-    next.length = 0;
-    for (const pc of current) {
-      const instruction = program[pc] as Extract<Instruction, { op: 'char' }>;
-      if (instruction.test(code) && addThread(next, instruction.next, position + 1)) return true;
-    }
-    [current, next] = [next, current];
   }
-  return false;
 }

@@ -3,7 +3,7 @@ export * from './types';
 export { getAttribute, getBlocks, nestedBlocks, staticString, traversalText } from './blocks';
 export { evaluate, instancesOf, nestedBlockInstances, type BlockInstance } from './evaluate';
 export { loadModule, isTerraformFile, MAX_MODULE_DEPTH, type LoadOptions } from './load-module';
-export { ParseCache, createParseCache, type ParseFunction } from './parse-cache';
+export { ParseCache, createParseCache, type ParseFunction, type ParseCacheOptions } from './parse-cache';
 export { DEFAULT_MAX_FILE_SIZE } from './source-reader';
 export { MAX_INSTANCES } from './eval/instances';
 export { EvalFailure } from './eval/values';

@@ -1,6 +1,7 @@
 /**
- * Remembers the parse of every file by path and content hash, so re-analysing a module after one
- * file changed re-parses only that file. One cache is meant to live as long as the editor session.
+ * Remembers the parse of files by path and content hash, so re-analysing a module after one file
+ * changed re-parses only that file. One cache is meant to live as long as the editor session; a
+ * size limit keeps it to the recently linted files.
  * A changed native-syntax file is re-parsed incrementally from its previous tree, so a keystroke
  * costs the edited region rather than the whole file.
  */
@@ -8,6 +9,7 @@ import type { HclFile } from '../hcl/ast';
 import { parseHclFile } from '../hcl';
 import { reparseHclReporting } from '../hcl/incremental-parse';
 import { hashText } from '../util/hash';
+import { RecentMap } from '../util/recent-map';
 
 export type ParseFunction = (path: string, text: string) => HclFile;
 
@@ -17,14 +19,24 @@ interface Entry {
   parsed: HclFile;
 }
 
+export interface ParseCacheOptions {
+  /** Parses of at most this much source text are kept, the least recently used dropped first (default: no limit). */
+  maxChars?: number;
+}
+
 export class ParseCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: RecentMap<string, Entry>;
   /** How many times a parse actually ran, full or incremental (tests and benchmarks read it). */
   parseCount = 0;
   /** How many of those parses reused top-level items of the file's previous tree. */
   incrementalCount = 0;
 
-  constructor(private readonly parse: ParseFunction = parseHclFile) {}
+  constructor(
+    private readonly parse: ParseFunction = parseHclFile,
+    options: ParseCacheOptions = {},
+  ) {
+    this.entries = new RecentMap(options.maxChars ?? Number.POSITIVE_INFINITY, (entry) => entry.length);
+  }
 
   get(path: string, text: string): HclFile {
     const hash = hashText(text);
@@ -58,6 +70,6 @@ export class ParseCache {
   }
 }
 
-export function createParseCache(parse?: ParseFunction): ParseCache {
-  return new ParseCache(parse);
+export function createParseCache(parse?: ParseFunction, options?: ParseCacheOptions): ParseCache {
+  return new ParseCache(parse, options);
 }

@@ -11,6 +11,7 @@ import { modulesInTree } from './module-tree';
 import { TerraformProject } from './project';
 import { referencedResources } from './referenced-resources';
 import type { ResourceDecl, TerraformModule } from './types';
+import { SideTable } from '../util/side-table';
 
 export interface Relationship {
   resource: ResourceDecl;
@@ -45,7 +46,7 @@ interface ProjectIndex {
   moduleOf: Map<ResourceDecl, TerraformModule>;
 }
 
-const indexes = new WeakMap<RelationshipScope, ProjectIndex>();
+const indexes = new SideTable<RelationshipScope, ProjectIndex>('project index');
 const NAME_ARGUMENTS = new Set(Object.values(NAMED_BY_VALUE));
 
 /**

@@ -211,6 +211,24 @@ describe('engine', () => {
   });
 });
 
+describe('engine: what a lint keeps for the next one', () => {
+  // Read through the private field on purpose: what is kept is invisible in results, only in memory.
+  const keptParses = (engine: unknown) => (engine as { parseCache: { size: number } }).parseCache.size;
+
+  it('a workspace scan keeps no Terraform parse, an editor lint keeps its module\'s, and both find the same', async () => {
+    const files = new Map<string, string>();
+    for (let i = 0; i < 12; i++) files.set(`/w/m${i}/main.tf`, DB());
+    const engine = createEngine({ host: new MemoryHost(files) });
+    const scan = await engine.lint([...files.keys()]);
+    assert.equal(keptParses(engine), 0);
+    const edit = await engine.lint(['/w/m3/main.tf']);
+    assert.equal(keptParses(engine), 1);
+    const scanned = scan.findings.filter((f) => f.file === '/w/m3/main.tf');
+    assert.ok(scanned.length > 0);
+    assert.deepEqual(edit.findings, scanned);
+  });
+});
+
 describe('engine: one finding per literal secret', () => {
   it('keeps the platform rule when the cross-provider secrets rule points at the same value', async () => {
     const host = new MemoryHost(new Map([['/w/main.tf', 'resource "aws_db_instance" "ehr" {\n  password = "S3cr3t-value-ehr"\n}\n']]));

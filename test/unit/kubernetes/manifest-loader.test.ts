@@ -61,4 +61,48 @@ describe('ManifestLoader', () => {
     const outside = await new ManifestLoader({ host: new MemoryHost(nested), maxBytes: 1 << 20, rootDir: '/w/app' }).startRun().contextFor('/w/app/k8s/patch.yaml');
     assert.equal(outside.patch, undefined);
   });
+
+  it('takes the text of the file being linted from its caller instead of reading it again', async () => {
+    const host = new MemoryHost(new Map(files));
+    const run = new ManifestLoader({ host, maxBytes: 1 << 20 }).startRun();
+    const context = await run.contextFor('/w/k8s/a.yaml', CONFIG('a-as-typed'));
+    assert.deepEqual(host.reads.filter((p) => p === '/w/k8s/a.yaml'), []);
+    assert.equal(context.self?.objects[0]?.name, 'a-as-typed');
+    assert.deepEqual(context.others.map((f) => f.path).sort(), ['/w/extra/c.yaml', '/w/k8s/b.yaml']);
+  });
+
+  it('a scan keeps nothing for later runs, and lets go of folders it has moved past', async () => {
+    const many = new Map<string, string>();
+    for (const dir of ['d1', 'd2', 'd3']) for (const name of ['x', 'y']) many.set(`/w/${dir}/${name}.yaml`, CONFIG(`${dir}-${name}`));
+    const host = new MemoryHost(many);
+    const loader = new ManifestLoader({ host, maxBytes: 1 << 20 });
+    const scan = loader.startRun(undefined, { keep: false });
+    const first = await scan.contextFor('/w/d1/x.yaml');
+    await scan.contextFor('/w/d1/y.yaml');
+    await scan.contextFor('/w/d2/x.yaml');
+    await scan.contextFor('/w/d3/x.yaml');
+    const again = await scan.contextFor('/w/d1/x.yaml');
+    assert.equal(host.reads.filter((p) => p === '/w/d1/y.yaml').length, 2, 'd1 was let go after two other folders, so read again');
+    assert.deepEqual(
+      again.others.map((f) => f.objects[0]?.name),
+      first.others.map((f) => f.objects[0]?.name),
+      'and read the same',
+    );
+
+    const yTree = (ctx: typeof first) => ctx.others.find((f) => f.path === '/w/d1/y.yaml')?.tree;
+    const editor = await loader.startRun().contextFor('/w/d1/x.yaml');
+    assert.ok(yTree(editor) && yTree(again));
+    assert.notEqual(yTree(editor), yTree(again), 'the editor run found nothing kept by the scan');
+  });
+
+  it('an editor run keeps its parses for the next run', async () => {
+    const host = new MemoryHost(new Map(files));
+    const loader = new ManifestLoader({ host, maxBytes: 1 << 20 });
+    const first = await loader.startRun().contextFor('/w/k8s/a.yaml');
+    const second = await loader.startRun(undefined, { keep: true }).contextFor('/w/k8s/a.yaml');
+    const scanned = await loader.startRun(undefined, { keep: false }).contextFor('/w/k8s/a.yaml');
+    const bTree = (ctx: typeof first) => ctx.others.find((f) => f.path === '/w/k8s/b.yaml')?.tree;
+    assert.equal(bTree(second), bTree(first));
+    assert.notEqual(bTree(scanned), bTree(first), 'a scan run parses afresh');
+  });
 });

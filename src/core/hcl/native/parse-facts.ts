@@ -5,6 +5,7 @@
  * first pass's counts of indented and flat block bodies it was derived from.
  */
 import type { HclFile } from '../ast';
+import { SideTable } from '../../util/side-table';
 
 export interface NativeParseFacts {
   recovered: boolean;
@@ -13,7 +14,7 @@ export interface NativeParseFacts {
   flatBodies: number;
 }
 
-const factsByFile = new WeakMap<HclFile, NativeParseFacts>();
+const factsByFile = new SideTable<HclFile, NativeParseFacts>('parse facts');
 
 export function recordParseFacts(file: HclFile, facts: NativeParseFacts): void {
   factsByFile.set(file, facts);

@@ -15,6 +15,7 @@ import type { EngineConfig } from '../../config/types';
 import type { EvalContext, Evidence } from '../evaluate';
 import type { ValueOrigin } from '../../terraform/types';
 import { manifestContextOf } from '../../kubernetes/manifest-set';
+import { SideTable } from '../../util/side-table';
 
 export function pass(): Evidence {
   return { outcome: 'pass', origins: [] };
@@ -122,7 +123,7 @@ export function isWindowsPod(podSpec: TreeNode | undefined): boolean {
   return isWindows(mapGet(nodeSelector, 'kubernetes.io/os')) || isWindows(mapGet(nodeSelector, 'beta.kubernetes.io/os'));
 }
 
-const objectsByFile = new WeakMap<TreeFile, K8sObject[]>();
+const objectsByFile = new SideTable<TreeFile, K8sObject[]>('Kubernetes objects');
 
 /** Every object written in the same file as the subject. */
 export function objectsInFile(subject: KubernetesSubject): K8sObject[] {
@@ -149,7 +150,7 @@ export function objectsInManifestSet(subject: KubernetesSubject): PlacedObject[]
 }
 
 /** The set's objects grouped by kind, per parsed file and the manifest context attached to it. */
-const setsByKind = new WeakMap<TreeFile, { context: unknown; byKind: Map<string, PlacedObject[]> }>();
+const setsByKind = new SideTable<TreeFile, { context: unknown; byKind: Map<string, PlacedObject[]> }>('manifest sets by kind');
 
 /**
  * The objects of one kind in the subject's manifest set, in the order of `objectsInManifestSet`.

@@ -4,6 +4,7 @@
  */
 import type { Range } from '../../text/position';
 import { Unknown, type EvalScope, type ResourceDecl, type TerraformModule, type TfValue, type ValueOrigin } from '../types';
+import { SideTable } from '../../util/side-table';
 
 /**
  * The places that decided a value, in the order they were reached. Memoised values hand over their
@@ -68,7 +69,7 @@ export interface ModuleMemo {
   resourceTypes?: Set<string>;
 }
 
-const memos = new WeakMap<TerraformModule, ModuleMemo>();
+const memos = new SideTable<TerraformModule, ModuleMemo>('evaluation memo');
 
 export function memoOf(module: TerraformModule): ModuleMemo {
   let memo = memos.get(module);
@@ -141,7 +142,7 @@ function cycle(memo: ModuleMemo, key: string): Unknown {
   return new Unknown(`reference cycle: ${[...loop, key].join(' → ')}`);
 }
 
-const origins = new WeakMap<object, Map<string, ValueOrigin>>();
+const origins = new SideTable<object, Map<string, ValueOrigin>>('value origins');
 
 /**
  * The origin of `node` (an expression or block) with that description, created once so that

@@ -10,6 +10,7 @@ import type { EvalContext } from './context';
 import { evalExpr } from './expressions';
 import { MAX_INSTANCES } from './instances';
 import { EvalFailure, agreeing, isObject, sortedKeys, typeName } from './values';
+import { SideTable } from '../../util/side-table';
 
 export interface BlockInstance {
   nested: NestedBlock;
@@ -55,7 +56,7 @@ function iteratorScopes(frame: DynamicFrame, ctx: EvalContext): EvalScope[] {
   return entries.map(([key, value]) => bind({ key, value }));
 }
 
-const frameIndexes = new WeakMap<TerraformModule, Map<Expression, DynamicFrame[]>>();
+const frameIndexes = new SideTable<TerraformModule, Map<Expression, DynamicFrame[]>>('dynamic frames');
 
 /** For every attribute expression inside dynamic content, the dynamic blocks around it (outermost first). */
 function frameIndexOf(module: TerraformModule): Map<Expression, DynamicFrame[]> {

@@ -6,6 +6,7 @@
 import type { Expression } from '../../hcl/ast';
 import { Unknown, type TfValue } from '../types';
 import { EvalFailure, asBool, asNumber, asString, getKey, isObject, setKey, toSetValue, type TfObject } from './values';
+import { SideTable } from '../../util/side-table';
 
 export type TypeSpec =
   | { kind: 'any' }
@@ -23,7 +24,7 @@ export interface AttributeSpec {
 const ANY: TypeSpec = { kind: 'any' };
 
 /** Parsed types by expression: the syntax tree is shared by every load through the parse cache. */
-const parsedTypes = new WeakMap<Expression, TypeSpec>();
+const parsedTypes = new SideTable<Expression, TypeSpec>('type constraint');
 
 export function parseTypeConstraint(expr: Expression | undefined): TypeSpec {
   if (!expr) return ANY;
