@@ -167,6 +167,17 @@ export function combineAll(results: Evidence[]): Evidence {
 }
 
 function combineFailures(results: Evidence[]): Evidence {
+  let only: Evidence | undefined;
+  for (const r of results) {
+    if (r.outcome !== 'fail') continue;
+    if (only) {
+      only = undefined;
+      break;
+    }
+    only = r;
+  }
+  // The usual case, one failure with nothing riding along, is that failure itself.
+  if (only && !only.others?.length) return only;
   const failures = results.filter((r) => r.outcome === 'fail').flatMap((r) => [r, ...(r.others ?? [])]);
   const [first, ...rest] = failures;
   return rest.length ? { ...first, others: rest.map((r) => ({ ...r, others: undefined })) } : { ...first, others: undefined };

@@ -351,20 +351,28 @@ const MAX_MARK = 2 ** 31 - 1;
 /**
  * Runs every thread in step over the text. Each instruction is entered at most once per position
  * (the `seen` marks), so a step costs at most the program's size: time is O(text × program).
- * The lists and marks are kept from one run to the next (a rule tests thousands of values in a
- * scan): marks are numbered on from the last run instead of being cleared. Runs never nest.
+ * The thread lists, the stack and the marks are typed arrays kept from one run to the next (a rule
+ * tests thousands of values in a scan): marks are numbered on from the last run instead of being
+ * cleared, and a list is emptied by resetting its count. Runs never nest.
  */
 class Matcher {
   private readonly seen: Int32Array;
   /** The mark of position 0 in the current run. */
   private base = 0;
-  private current: number[] = [];
-  private next: number[] = [];
-  private readonly stack: number[] = [];
+  /** Threads waiting at the current position and at the next one: instruction indexes. */
+  private current: Int32Array;
+  private next: Int32Array;
+  private currentCount = 0;
+  private nextCount = 0;
+  /** Each instruction entered pushes at most two more, and is entered once per position. */
+  private readonly stack: Int32Array;
   private text = '';
 
   constructor(private readonly program: Instruction[]) {
     this.seen = new Int32Array(program.length).fill(-1);
+    this.current = new Int32Array(program.length);
+    this.next = new Int32Array(program.length);
+    this.stack = new Int32Array(program.length * 2 + 2);
   }
 
   run(text: string): boolean {
@@ -373,69 +381,69 @@ class Matcher {
       this.base = 0;
     }
     this.text = text;
-    this.current.length = 0;
+    this.currentCount = 0;
     try {
       for (let position = 0; position <= text.length; position++) {
         // A new thread starts at every position: the search is unanchored, like RegExp#test.
-        if (this.addThread(this.current, 0, position)) return true;
+        if (this.addThread(true, 0, position)) return true;
         if (position === text.length) break;
         const code = text.charCodeAt(position);
-        const next = this.next;
-        next.length = 0;
-        for (const pc of this.current) {
-          const instruction = this.program[pc] as Extract<Instruction, { op: 'char' }>;
-          if (instruction.test(code) && this.addThread(next, instruction.next, position + 1)) return true;
+        this.nextCount = 0;
+        for (let i = 0; i < this.currentCount; i++) {
+          const instruction = this.program[this.current[i]] as Extract<Instruction, { op: 'char' }>;
+          if (instruction.test(code) && this.addThread(false, instruction.next, position + 1)) return true;
         }
-        this.next = this.current;
-        this.current = next;
+        const swap = this.current;
+        this.current = this.next;
+        this.next = swap;
+        this.currentCount = this.nextCount;
       }
       return false;
     } finally {
       this.base += text.length + 1;
-      this.stack.length = 0;
       this.text = '';
     }
   }
 
-  /** Follows jumps, splits and assertions from `start` at `position`; collects char tests. */
-  private addThread(list: number[], start: number, position: number): boolean {
+  /** Follows jumps, splits and assertions from `start` at `position`; collects char tests in the current or next list. */
+  private addThread(toCurrent: boolean, start: number, position: number): boolean {
     const { program, seen, stack, text } = this;
+    const list = toCurrent ? this.current : this.next;
+    let count = toCurrent ? this.currentCount : this.nextCount;
     const mark = this.base + position;
-    stack.push(start);
-    while (stack.length > 0) {
-      const pc = stack.pop()!;
+    let depth = 0;
+    stack[depth++] = start;
+    let matched = false;
+    while (depth > 0) {
+      const pc = stack[--depth];
       if (seen[pc] === mark) continue;
       seen[pc] = mark;
       const instruction = program[pc];
-      switch (instruction.op) {
-        case 'match':
-          stack.length = 0;
-          return true;
-        case 'char':
-          list.push(pc);
-          break;
-        case 'jump':
-          stack.push(instruction.to);
-          break;
-        case 'split':
-          stack.push(instruction.second, instruction.first);
-          break;
-        case 'assert': {
-          const before = isWordAt(text, position - 1);
-          const after = isWordAt(text, position);
-          const holds =
-            instruction.what === 'start'
-              ? position === 0
-              : instruction.what === 'end'
-                ? position === text.length
-                : instruction.what === 'word'
-                  ? before !== after
-                  : before === after;
-          if (holds) stack.push(instruction.next);
-          break;
-        }
+      if (instruction.op === 'match') {
+        matched = true;
+        break;
+      }
+      if (instruction.op === 'char') list[count++] = pc;
+      else if (instruction.op === 'jump') stack[depth++] = instruction.to;
+      else if (instruction.op === 'split') {
+        stack[depth++] = instruction.second;
+        stack[depth++] = instruction.first;
+      } else {
+        const before = isWordAt(text, position - 1);
+        const after = isWordAt(text, position);
+        const holds =
+          instruction.what === 'start'
+            ? position === 0
+            : instruction.what === 'end'
+              ? position === text.length
+              : instruction.what === 'word'
+                ? before !== after
+                : before === after;
+        if (holds) stack[depth++] = instruction.next;
       }
     }
-    return false;
+    if (toCurrent) this.currentCount = count;
+    else this.nextCount = count;
+    return matched;
   }
 }

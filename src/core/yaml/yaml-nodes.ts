@@ -115,8 +115,9 @@ export class YamlNodeConverter {
     const result: MapNode = { ...UNTRACKED, kind: 'map', entries: newList<MapEntry>(), flow: node.flow === true, range: this.range(start, start) };
     this.converted.set(node, result);
     this.inProgress.add(node);
-    const explicit: MapEntry[] = [];
-    const mergedSources: MapNode[][] = [];
+    // Explicit entries go straight into the map; merge keys (rare) reorder them at the end.
+    const explicit = result.entries;
+    let mergedSources: MapNode[][] | undefined;
     let end = node.range?.[1] ?? start;
     let lastEnd = start;
     for (const pair of node.items) {
@@ -124,7 +125,7 @@ export class YamlNodeConverter {
       const keyStart = keyNode?.range?.[0] ?? lastEnd;
       const keyEnd = keyNode?.range?.[1] ?? keyStart;
       if (this.options.mergeKeys && isMergeKey(keyNode, this.options.text)) {
-        mergedSources.push(this.mergeSources(pair.value as YamlNode | null, keyEnd, depth));
+        (mergedSources ??= []).push(this.mergeSources(pair.value as YamlNode | null, keyEnd, depth));
         lastEnd = Math.max(lastEnd, ((pair.value as Parsed | null)?.range?.[1] ?? keyEnd));
         continue;
       }
@@ -147,12 +148,15 @@ export class YamlNodeConverter {
     this.inProgress.delete(node);
     // Explicit keys win over merged ones, and earlier merge sources over later ones; `mapGet`
     // reads the last entry, so the winners go last.
-    const merged: MapEntry[] = [];
-    for (let i = mergedSources.length - 1; i >= 0; i--) {
-      for (let j = mergedSources[i].length - 1; j >= 0; j--) for (const entry of mergedSources[i][j].entries) merged.push(entry);
+    if (mergedSources) {
+      const merged: MapEntry[] = [];
+      for (let i = mergedSources.length - 1; i >= 0; i--) {
+        for (let j = mergedSources[i].length - 1; j >= 0; j--) for (const entry of mergedSources[i][j].entries) merged.push(entry);
+      }
+      result.entries = newList<MapEntry>();
+      for (const entry of winnersOnly(merged)) result.entries.push(entry);
+      for (const entry of explicit) result.entries.push(entry);
     }
-    for (const entry of winnersOnly(merged)) result.entries.push(entry);
-    for (const entry of explicit) result.entries.push(entry);
     if (!result.flow) end = lastEnd;
     result.range = this.range(start, Math.max(start, end));
     if (!result.flow && explicit.length > 0) {

@@ -83,6 +83,16 @@ const TEST_DIRECTORY_WORDS = new Set(['test', 'tests', 'testing', 'e2e']);
  * must not silence every file below it.
  */
 export function isNonProductionFile(path: string): boolean {
+  // Asked by every rule about every subject of a file, one file after the other.
+  if (lastAsked?.path === path) return lastAsked.answer;
+  const answer = nonProductionPath(path);
+  lastAsked = { path, answer };
+  return answer;
+}
+
+let lastAsked: { path: string; answer: boolean } | undefined;
+
+function nonProductionPath(path: string): boolean {
   const parts = path.replace(/\\/g, '/').toLowerCase().split('/');
   const name = parts.pop() ?? '';
   const words = (text: string) => text.split(/[-_.]/);
