@@ -32,22 +32,52 @@ export function estimateValues(text: string): number {
 
 const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
 
-/** Offset of the first collection nested deeper than MAX_NESTING in the concrete syntax tree (walked without recursion). */
-export function firstTooDeep(tokens: unknown[]): number | undefined {
-  const stack: Array<[unknown, number]> = tokens.map((token) => [token, 0]);
-  while (stack.length > 0) {
-    const [token, depth] = stack.pop()!;
+/**
+ * Offset of the first collection nested deeper than MAX_NESTING in the concrete syntax tree
+ * (walked without recursion). Given the `text` the tokens came from, most files are cleared
+ * without the walk: every level of nesting is a collection of its own, and each needs at least
+ * one indicator of its own (`:` or `?` for a map, `-` for a sequence, `[` or `{` for a flow
+ * collection), so a text with no more indicators than the limit cannot nest deeper.
+ */
+export function firstTooDeep(tokens: unknown[], text?: string): number | undefined {
+  if (text !== undefined && indicatorsAtMost(text, MAX_NESTING)) return undefined;
+  const nodes: unknown[] = [...tokens];
+  const levels: number[] = nodes.map(() => 0);
+  while (nodes.length > 0) {
+    const token = nodes.pop();
+    const depth = levels.pop()!;
     if (!token || typeof token !== 'object') continue;
     const record = token as Record<string, unknown>;
     const level = COLLECTIONS.has(record.type as string) ? depth + 1 : depth;
     if (level > MAX_NESTING) return typeof record.offset === 'number' ? record.offset : 0;
-    for (const key of ['value', 'key', 'items']) {
+    for (const key of CHILD_KEYS) {
       const child = record[key];
-      if (Array.isArray(child)) for (const item of child) stack.push([item, level]);
-      else if (child && typeof child === 'object') stack.push([child, level]);
+      if (Array.isArray(child)) {
+        for (const item of child) {
+          nodes.push(item);
+          levels.push(level);
+        }
+      } else if (child && typeof child === 'object') {
+        nodes.push(child);
+        levels.push(level);
+      }
     }
   }
   return undefined;
+}
+
+const CHILD_KEYS = ['value', 'key', 'items'] as const;
+
+function indicatorsAtMost(text: string, limit: number): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // : ? - [ {
+    if (code === 58 || code === 63 || code === 45 || code === 91 || code === 123) {
+      if (++count > limit) return false;
+    }
+  }
+  return true;
 }
 
 export function tooDeepMessage(): string {
@@ -74,7 +104,7 @@ export function parseYamlWithinLimits(
   const estimated = estimateValues(text);
   if (estimated > MAX_VALUES) return { problem: { message: tooManyValuesMessage(estimated), offset: 0 } };
   const tokens = [...new Parser().parse(text)];
-  const deepAt = firstTooDeep(tokens);
+  const deepAt = firstTooDeep(tokens, text);
   if (deepAt !== undefined) return { problem: { message: tooDeepMessage(), offset: deepAt } };
   return { documents: [...new Composer(options).compose(tokens, true, text.length)] };
 }

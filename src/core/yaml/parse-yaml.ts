@@ -64,7 +64,7 @@ export function parseYamlStream(text: string, options: YamlParseOptions, emptyDo
     const tokens = [...new Parser().parse(source)];
     // A comment starts with `#`: a text without one has none, and its tokens need no walk.
     if (source.includes('#')) collectComments(tokens, text, index, comments);
-    const deepAt = firstTooDeep(tokens);
+    const deepAt = firstTooDeep(tokens, source);
     if (deepAt !== undefined) {
       errors.push({ message: tooDeepMessage(), range: index.range(deepAt, Math.min(text.length, deepAt + 1)) });
       return { syntax: 'yaml', text, documents: [{ root: undefined, range: index.range(0, text.length), index: 0 }], errors, comments };
