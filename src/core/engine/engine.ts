@@ -32,10 +32,13 @@ import { RecentMap } from '../util/recent-map';
 const MEMOISED_MODULES = 8;
 
 /**
- * Source text whose Terraform parses are kept between lints (the trees weigh some twenty times
- * their text): the modules open in an editor fit, a whole workspace does not.
+ * Source text whose Terraform parses are kept between lints (a tree weighs many times its text):
+ * the modules open in an editor fit, a whole workspace does not.
  */
 const KEPT_PARSE_CHARS = 4 * 2 ** 20;
+
+/** Terraform files a scan keeps after parsing them once: enough to reach the next few modules, which may call them. */
+const SCAN_RECENT_FILES = 8;
 
 const TERRAFORM_FILE = /\.(tf|tf\.json|tfvars|tfvars\.json)$/i;
 
@@ -58,9 +61,9 @@ export class LintEngine implements Engine {
   private readonly parseCache: ParseCache = createParseCache(undefined, { maxChars: KEPT_PARSE_CHARS });
   /** Kubernetes manifests deployed together, for checks that look for a companion object. */
   private readonly manifests: ManifestLoader;
-  /** The last lint's outcomes of recently linted Terraform modules, for incremental re-evaluation. */
   /** The waiver file's last text and what it parsed to: every lint (each keystroke) asks for it. */
   private waiverFile: { text: string; sites: WaiverSite[] } | undefined;
+  /** The last lint's outcomes of recently linted Terraform modules, for incremental re-evaluation. */
   private readonly terraformMemos = new RecentMap<string, TerraformMemo>(MEMOISED_MODULES);
   /** The same for Kubernetes files, by path. */
   private readonly kubernetesMemos = new RecentMap<string, KubernetesMemo>(MEMOISED_MODULES);
@@ -174,6 +177,8 @@ export class LintEngine implements Engine {
     const incremental = unique.length <= MEMOISED_MODULES;
     // Nor should it keep every parse to the end: what it holds slows every garbage collection.
     const manifestRun = this.manifests.startRun(options.overlays, { keep: incremental });
+    // A scan's own: the modules called from several places are parsed once, the rest let go.
+    const scanParses = incremental ? this.parseCache : createParseCache(undefined, { scanSlots: SCAN_RECENT_FILES });
     for (const path of unique) {
       if (options.signal?.aborted) {
         result.cancelled = true;
@@ -223,11 +228,7 @@ export class LintEngine implements Engine {
           dir,
           overlays: options.overlays,
           varFiles: options.varFiles,
-          // A scan gives each module a cache of its own, dropped with it. One cache for the whole
-          // scan, however small, keeps a long-lived map whose keys keep changing, and V8 then
-          // moved every parse into the old generation: three times the collection work (see
-          // docs/benchmarks.md). The cost: a child module is parsed again when linted itself.
-          parseCache: incremental ? this.parseCache : createParseCache(),
+          parseCache: incremental ? this.parseCache : scanParses,
           rules,
           config,
           memo,

@@ -27,7 +27,6 @@ import type { OutcomeMemo, SubjectOutcome } from './run-rules';
 import { ruleReads } from './rule-dependencies';
 import { recordOutcome, reuseRecorded, type OutcomesByKey } from './reuse-outcome';
 import { shiftRange, textShift, type TextShift } from './text-shift';
-import { SideTable } from '../util/side-table';
 
 interface FileSnapshot {
   text: string;
@@ -60,7 +59,7 @@ function itemIdentity(item: HclFile['body']['items'][number]): string {
   return item.type === 'Block' ? `block ${item.blockType} ${item.labels.map((l) => l.value).join(' ')}` : `attribute ${item.name}`;
 }
 
-const referencesCache = new SideTable<Block, Set<string>>('references');
+const referencesCache = new WeakMap<Block, Set<string>>();
 
 /**
  * What the block's expressions refer to, as addresses: `aws_kms_key.records`,

@@ -76,7 +76,8 @@ async function assembleModule(ctx: LoadContext, dir: string, addressPrefix: stri
     .map((e) => e.name)
     .sort(compareStrings);
   // Reading in parallel matters: hosts answer asynchronously, often from another thread or process.
-  const files = await Promise.all(names.map((name) => readModuleFile(ctx, join(dir, name))));
+  const called = addressPrefix !== '';
+  const files = await Promise.all(names.map((name) => readModuleFile(ctx, join(dir, name), called)));
   return {
     dir,
     files,
@@ -86,11 +87,11 @@ async function assembleModule(ctx: LoadContext, dir: string, addressPrefix: stri
   };
 }
 
-async function readModuleFile(ctx: LoadContext, path: string): Promise<ModuleFile> {
+async function readModuleFile(ctx: LoadContext, path: string, called: boolean): Promise<ModuleFile> {
   const read = await ctx.reader.readText(path);
   if (read.error !== undefined) return { path, parsed: emptyFile(path, `${basename(path)} ${read.error}`), error: read.error, skipped: read.skipped };
   try {
-    return { path, parsed: ctx.cache.get(path, read.text) };
+    return { path, parsed: ctx.cache.get(path, read.text, called) };
   } catch (error) {
     // The parser is built never to throw; this keeps one bad file from hiding the whole module.
     const message = `could not be parsed: ${error instanceof Error ? error.message : String(error)}`;
@@ -117,7 +118,7 @@ async function readRootInputs(ctx: LoadContext, module: TerraformModule): Promis
   const automatic = ['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => present.has(n));
   automatic.push(...[...present].filter(isAutoVarFile).sort(compareStrings));
   const paths = [...automatic.map((n) => join(module.dir, n)), ...ctx.varFiles.map((p) => normalize(p))];
-  const inputFiles = await Promise.all(paths.map((path) => readModuleFile(ctx, path)));
+  const inputFiles = await Promise.all(paths.map((path) => readModuleFile(ctx, path, false)));
   for (const file of inputFiles) {
     const path = file.path;
     for (const item of file.parsed.body.items) {

@@ -10,6 +10,7 @@ import { parseHclFile } from '../hcl';
 import { reparseHclReporting } from '../hcl/incremental-parse';
 import { hashText } from '../util/hash';
 import { RecentMap } from '../util/recent-map';
+import { ScanEntryStore } from './scan-entry-store';
 
 export type ParseFunction = (path: string, text: string) => HclFile;
 
@@ -22,10 +23,22 @@ interface Entry {
 export interface ParseCacheOptions {
   /** Parses of at most this much source text are kept, the least recently used dropped first (default: no limit). */
   maxChars?: number;
+  /**
+   * For a workspace scan: files parsed once are kept only in this many recent slots, files asked
+   * for again to the end of the scan (see `scan-entry-store.ts`). `maxChars` does not apply.
+   */
+  scanSlots?: number;
+}
+
+interface EntryStore {
+  get(path: string): Entry | undefined;
+  set(path: string, entry: Entry, shared?: boolean): unknown;
+  delete(path: string): unknown;
+  readonly size: number;
 }
 
 export class ParseCache {
-  private readonly entries: RecentMap<string, Entry>;
+  private readonly entries: EntryStore;
   /** How many times a parse actually ran, full or incremental (tests and benchmarks read it). */
   parseCount = 0;
   /** How many of those parses reused top-level items of the file's previous tree. */
@@ -35,17 +48,21 @@ export class ParseCache {
     private readonly parse: ParseFunction = parseHclFile,
     options: ParseCacheOptions = {},
   ) {
-    this.entries = new RecentMap(options.maxChars ?? Number.POSITIVE_INFINITY, (entry) => entry.length);
+    this.entries =
+      options.scanSlots !== undefined
+        ? new ScanEntryStore<Entry>(options.scanSlots)
+        : new RecentMap<string, Entry>(options.maxChars ?? Number.POSITIVE_INFINITY, (entry) => entry.length);
   }
 
-  get(path: string, text: string): HclFile {
+  /** `called`: the file belongs to a module another module calls (a scan keeps those to its end). */
+  get(path: string, text: string, called = false): HclFile {
     const hash = hashText(text);
     const cached = this.entries.get(path);
     // The length check makes a hash collision between two edits of one file practically impossible.
     if (cached && cached.hash === hash && cached.length === text.length) return cached.parsed;
     this.parseCount++;
     const parsed = cached ? this.reparse(path, text, cached.parsed) : this.parse(path, text);
-    this.entries.set(path, { hash, length: text.length, parsed });
+    this.entries.set(path, { hash, length: text.length, parsed }, called);
     return parsed;
   }
 

@@ -230,5 +230,26 @@ describe('terraform loadModule', () => {
       // Unchanged files share their parse with the first load.
       assert.equal(second.files[0].parsed, first.files[0].parsed);
     });
+
+    it('tells the cache which files belong to called modules, so a scan keeps those', async () => {
+      const host = memoryHost({
+        '/r/examples/a/main.tf': 'module "root" {\n  source = "../.."\n}\n',
+        '/r/main.tf': 'module "x" {\n  source = "./modules/x"\n}\n',
+        '/r/modules/x/main.tf': 'resource "aws_s3_bucket" "b" {}\n',
+      });
+      const asked: Array<[string, boolean]> = [];
+      class Recording extends ParseCache {
+        override get(p: string, text: string, called = false): HclFile {
+          asked.push([p, called]);
+          return super.get(p, text, called);
+        }
+      }
+      await loadModule(host, '/r/examples/a', { parseCache: new Recording() });
+      assert.deepEqual(asked, [
+        ['/r/examples/a/main.tf', false],
+        ['/r/main.tf', true],
+        ['/r/modules/x/main.tf', true],
+      ]);
+    });
   });
 });

@@ -32,4 +32,20 @@ describe('ParseCache', () => {
     assert.equal(cache.get('/m/big.tf', file('big', 200)), big);
     assert.equal(cache.size, 1);
   });
+
+  it('for a scan, parses each file once when the modules called from several places are kept', () => {
+    const cache = createParseCache(undefined, { scanSlots: 2 });
+    const root = cache.get('/repo/main.tf', file('root', 10));
+    for (let i = 0; i < 5; i++) cache.get(`/repo/other${i}/main.tf`, file(`o${i}`, 10));
+    // The root module, linted first, is called later by an example: parsed again once, then kept.
+    const calledLater = cache.get('/repo/main.tf', file('root', 10), true);
+    assert.notEqual(calledLater, root);
+    const child = cache.get('/repo/modules/x/main.tf', file('x', 10), true);
+    for (let i = 0; i < 5; i++) {
+      cache.get(`/repo/examples/e${i}/main.tf`, file(`e${i}`, 10));
+      assert.equal(cache.get('/repo/main.tf', file('root', 10), true), calledLater);
+      assert.equal(cache.get('/repo/modules/x/main.tf', file('x', 10), true), child);
+    }
+    assert.equal(cache.parseCount, 1 + 5 + 1 + 1 + 5);
+  });
 });

@@ -142,7 +142,7 @@ function cycle(memo: ModuleMemo, key: string): Unknown {
   return new Unknown(`reference cycle: ${[...loop, key].join(' → ')}`);
 }
 
-const origins = new SideTable<object, Map<string, ValueOrigin>>('value origins');
+const origins = new WeakMap<object, Map<string, ValueOrigin>>();
 
 /**
  * The origin of `node` (an expression or block) with that description, created once so that

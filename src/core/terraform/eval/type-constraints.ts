@@ -6,7 +6,6 @@
 import type { Expression } from '../../hcl/ast';
 import { Unknown, type TfValue } from '../types';
 import { EvalFailure, asBool, asNumber, asString, getKey, isObject, setKey, toSetValue, type TfObject } from './values';
-import { SideTable } from '../../util/side-table';
 
 export type TypeSpec =
   | { kind: 'any' }
@@ -24,7 +23,7 @@ export interface AttributeSpec {
 const ANY: TypeSpec = { kind: 'any' };
 
 /** Parsed types by expression: the syntax tree is shared by every load through the parse cache. */
-const parsedTypes = new SideTable<Expression, TypeSpec>('type constraint');
+const parsedTypes = new WeakMap<Expression, TypeSpec>();
 
 export function parseTypeConstraint(expr: Expression | undefined): TypeSpec {
   if (!expr) return ANY;
