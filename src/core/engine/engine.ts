@@ -177,8 +177,8 @@ export class LintEngine implements Engine {
     const incremental = unique.length <= MEMOISED_MODULES;
     // Nor should it keep every parse to the end: what it holds slows every garbage collection.
     const manifestRun = this.manifests.startRun(options.overlays, { keep: incremental });
-    // A scan's own: the modules called from several places are parsed once, the rest let go.
-    const scanParses = incremental ? this.parseCache : createParseCache(undefined, { scanSlots: SCAN_RECENT_FILES });
+    // A scan has its own: the modules called from several places are parsed once, the rest let go.
+    const parseCache = incremental ? this.parseCache : createParseCache(undefined, { scanSlots: SCAN_RECENT_FILES });
     for (const path of unique) {
       if (options.signal?.aborted) {
         result.cancelled = true;
@@ -228,7 +228,7 @@ export class LintEngine implements Engine {
           dir,
           overlays: options.overlays,
           varFiles: options.varFiles,
-          parseCache: incremental ? this.parseCache : scanParses,
+          parseCache,
           rules,
           config,
           memo,
