@@ -27,15 +27,6 @@ function freshFix(rule: Rule, subject: Subject, makeContext: (s: Subject) => Eva
 }
 
 /**
- * `old` at its new place. Written out field by field: spreading a finding was the costliest line of
- * a lint whose outcomes are all reused (thousands of findings move on every keystroke). A draft's
- * finding never carries `fix` (built lazily on the copy handed out) nor `waiver` (set on copies).
- */
-function movedFinding(old: Finding, range: Range, related: RelatedLocation[]): Finding {
-  return copyFinding(old, range, related);
-}
-
-/**
  * A generation's outcomes by subject key: the rules that saw the subject, each followed by its
  * outcome (a short list scanned in order is smaller and faster than a map per subject).
  */
@@ -96,7 +87,9 @@ export function reuseOutcome(
         related.push(moved === r.range ? r : { ...r, range: moved });
       }
     }
-    const finding: Finding = range === old.range && related === old.related ? old : movedFinding(old, range, related);
+    // A draft's finding never carries `fix` (built lazily on the copy handed out) nor `waiver`
+    // (set on copies), so the field-by-field copy misses nothing.
+    const finding: Finding = range === old.range && related === old.related ? old : copyFinding(old, range, related);
     return newDraft(finding, draft.fixable, refix);
   });
   if (unmovable) return undefined;

@@ -26,7 +26,7 @@ const fieldsOf = (finding: object) => Object.keys(finding).filter((k) => k !== '
 
 /**
  * Findings are copied field by field on the hot path of an edit (`copyFinding` in lint-lived,
- * `movedFinding` in reuse-outcome): a field added to drafts but not to those copies would vanish
+ * `reuseOutcome`): a field added to drafts but not to those copies would vanish
  * from every finding, fresh or reused alike, so comparing with a fresh engine would not notice.
  */
 describe('finding copies on the edit path', () => {
