@@ -55,16 +55,22 @@ export function recordOutcome(outcomes: OutcomesByKey, key: string, rule: Rule, 
   else list.push(rule, outcome);
 }
 
-/** The outcome with every position moved, or undefined when one of them cannot be moved. */
-export function reuseOutcome(
-  outcome: SubjectOutcome,
+/**
+ * What `rule` concluded about the subject with `key` in the previous lint (`previous`), with every
+ * position moved into the current text; undefined when there is no such outcome or one of its
+ * positions cannot move.
+ */
+export function reuseRecorded(
+  previous: OutcomesByKey,
+  key: string | undefined,
   map: RangeMapper,
   rule: Rule,
   subject: Subject,
   makeContext: (s: Subject) => EvalContext,
   config: EngineConfig,
 ): SubjectOutcome | undefined {
-  if (outcome.kind !== 'findings') return outcome;
+  const outcome = key === undefined ? undefined : recordedOutcome(previous, key, rule);
+  if (!outcome || outcome.kind !== 'findings') return outcome;
   const refix = (finding: Finding) => freshFix(rule, subject, makeContext, config, finding);
   let unmovable = false;
   // `map` sizes the list once (most outcomes hold one finding) and keeps no allocation record.
@@ -94,21 +100,4 @@ export function reuseOutcome(
   });
   if (unmovable) return undefined;
   return findingsOutcome(drafts);
-}
-
-/**
- * What `rule` concluded about the subject with `key` in the previous lint (`previous`), moved into
- * the current text; undefined when there is no such outcome or one of its positions cannot move.
- */
-export function reuseRecorded(
-  previous: OutcomesByKey,
-  key: string | undefined,
-  map: RangeMapper,
-  rule: Rule,
-  subject: Subject,
-  makeContext: (s: Subject) => EvalContext,
-  config: EngineConfig,
-): SubjectOutcome | undefined {
-  const old = key === undefined ? undefined : recordedOutcome(previous, key, rule);
-  return old && reuseOutcome(old, map, rule, subject, makeContext, config);
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { lintTerraformModule } from '../../../src/core/engine/lint-terraform';
 import type { TerraformMemo } from '../../../src/core/engine/incremental-terraform';
 import type { SubjectOutcome } from '../../../src/core/engine/run-rules';
-import { reuseOutcome } from '../../../src/core/engine/reuse-outcome';
+import { recordOutcome, reuseRecorded, type OutcomesByKey } from '../../../src/core/engine/reuse-outcome';
 import { builtinRules } from '../../../src/core/engine/builtin-rules';
 import { defaultConfig } from '../../../src/core/config/defaults';
 import { createParseCache } from '../../../src/core/terraform';
@@ -26,7 +26,7 @@ const fieldsOf = (finding: object) => Object.keys(finding).filter((k) => k !== '
 
 /**
  * Findings are copied field by field on the hot path of an edit (`copyFinding` in lint-lived,
- * `reuseOutcome`): a field added to drafts but not to those copies would vanish
+ * `reuseRecorded`): a field added to drafts but not to those copies would vanish
  * from every finding, fresh or reused alike, so comparing with a fresh engine would not notice.
  */
 describe('finding copies on the edit path', () => {
@@ -54,7 +54,9 @@ describe('finding copies on the edit path', () => {
       const finding = handedOut.get(`${draft.finding.ruleId}|${draft.finding.range.start.offset}`);
       assert.ok(finding, draft.finding.ruleId);
       assert.deepEqual(fieldsOf(finding), fields, `handed out: ${draft.finding.ruleId}`);
-      const moved = reuseOutcome({ kind: 'findings', drafts: [draft] }, shift, undefined as never, undefined as never, undefined as never, config);
+      const recorded: OutcomesByKey = new Map();
+      recordOutcome(recorded, 'subject', undefined as never, { kind: 'findings', drafts: [draft] });
+      const moved = reuseRecorded(recorded, 'subject', shift, undefined as never, undefined as never, undefined as never, config);
       assert.ok(moved && moved.kind === 'findings');
       assert.deepEqual(fieldsOf(moved.drafts[0].finding), fields, `moved: ${draft.finding.ruleId}`);
       assert.equal(moved.drafts[0].finding.range.start.offset, draft.finding.range.start.offset + 1);
