@@ -47,6 +47,7 @@ export const CHECKED_PREDICATES: Readonly<Record<string, (args: Record<string, u
   'k8s-container-in-groups': () => [],
   'k8s-labelled-health-data': () => [],
   'k8s-linux-pod': () => [],
+  'k8s-env-no-secret-literal': () => [],
   // Kubernetes: these also look up companion objects of the listed kinds in the file and the
   // manifest set (`objectsOfKind`), and whether part of the set went unread (`missingCompanion`).
   'k8s-min-replicas': () => ['HorizontalPodAutoscaler'],

@@ -14,7 +14,7 @@ describe('what a rule reads besides its subject', () => {
     const related = ruleReads(rule({ any: [{ related: { types: ['t1', 't2'], via: 'v', require: { path: 'x', equals: true } } }] }));
     assert.deepEqual([...related.relatedTypes], ['t1', 't2']);
     assert.equal(related.predicates, false);
-    assert.equal(ruleReads(rule({ each: 'rule', require: { path: 'a', equals: 1 }, where: { predicate: 'k8s-env-no-secret-literal' } })).predicates, true);
+    assert.equal(ruleReads(rule({ each: 'rule', require: { path: 'a', equals: 1 }, where: { predicate: 'k8s-configmap-no-secret-literal' } })).predicates, true);
     assert.deepEqual(ruleReads(rule({ path: 'a', equals: 1 }, { predicate: 'k8s-min-replicas' })), { predicates: false, relatedTypes: new Set(['HorizontalPodAutoscaler']) });
     assert.equal(ruleReads(rule({ path: 'a', equals: 1 }, { predicate: 'some-unchecked' })).predicates, true);
     assert.equal(ruleReads(rule({ some: 'x', require: { related: { types: ['t'], via: 'v' } } })).relatedTypes.has('t'), true);

@@ -5,6 +5,7 @@ import './k8s-resources';
 import './k8s-service-account';
 import './k8s-host-paths';
 import './k8s-secret-literals';
+import './k8s-env-secret-literals';
 import './k8s-service-exposure';
 import './k8s-ingress';
 import './k8s-network-policy';

@@ -1,15 +1,14 @@
 /**
- * Secrets written in clear into manifests: literal environment values of secret-looking
- * variables, secret-looking ConfigMap keys (and secret settings inside configuration files a
- * ConfigMap carries), and the data of Secret manifests kept in the repository. Values a template
- * or `$(VAR)` fills in are not literals and pass: where they come from is checked elsewhere.
+ * Secrets written in clear into manifests: secret-looking ConfigMap keys (and secret settings
+ * inside configuration files a ConfigMap carries), and the data of Secret manifests kept in the
+ * repository. Literal environment values are in `k8s-env-secret-literals.ts`.
  */
 import { LineIndex, type Range } from '../../text/position';
 import { mapGet, type ScalarNode, type TreeFile } from '../../documents/tree';
 import type { Lookup, Scope } from '../../subjects/types';
 import { combineAll, type Evidence } from '../evaluate';
 import { registerPredicate } from './registry';
-import { kubernetesSubject, lookupOne, pass, stringValue } from './k8s-context';
+import { kubernetesSubject, pass } from './k8s-context';
 import { secretLiteralReason } from './k8s-secret-names';
 
 function known(node: ScalarNode): Lookup & { state: 'known' } {
@@ -19,19 +18,6 @@ function known(node: ScalarNode): Lookup & { state: 'known' } {
 function failAtRange(range: Range, scope: Scope, valueText: string): Evidence {
   return { outcome: 'fail', range, origins: [], scope, valueText };
 }
-
-registerPredicate('k8s-env-no-secret-literal', (scope): Evidence => {
-  const failures: Evidence[] = [];
-  for (const item of scope.items(['env'])) {
-    const name = lookupOne(item, ['name']);
-    const value = lookupOne(item, ['value']);
-    if (name.state !== 'known' || value.state !== 'known') continue;
-    const text = stringValue(value.value);
-    const reason = text === undefined ? undefined : secretLiteralReason(String(name.value), text);
-    if (reason) failures.push({ outcome: 'fail', range: value.range, origins: [], lookup: value, scope: item, valueText: reason });
-  }
-  return failures.length ? combineAll(failures) : pass();
-});
 
 /** `key = value`, `key: value`, `"key": "value",` and `export KEY=value` lines of an embedded file. */
 const SETTING_LINE = /^(\s*(?:export\s+)?(["']?)([A-Za-z0-9_.[\]-]+)\2\s*[:=]\s*)(.*?)\s*$/;
