@@ -4,8 +4,10 @@
  * containers, wherever the kind keeps them.
  */
 import type { Range } from '../text/position';
-import { mapGet, type MapNode, type TreeFile, type TreeNode } from '../documents/tree';
+import { mapGet, type MapNode, type TreeDocument, type TreeFile, type TreeNode } from '../documents/tree';
 import { newList, newRange, UNTRACKED } from '../util/lint-lived';
+import { SideTable } from '../util/side-table';
+import { isMovePending, unmovedRoot } from '../yaml/moved-document';
 
 export type ContainerGroup = 'containers' | 'initContainers' | 'ephemeralContainers';
 
@@ -60,8 +62,97 @@ const MAX_LIST_DEPTH = 8;
 
 export function kubernetesObjects(file: TreeFile): K8sObject[] {
   const objects = newList<K8sObject>();
-  for (const document of file.documents) collect(document.root, document.index, objects, 0);
+  for (const document of file.documents) {
+    if (isMovePending(document)) collectPending(document, objects);
+    else collect(document.root, document.index, objects, 0);
+  }
   return objects;
+}
+
+/**
+ * Objects of a document whose copy after an edit is still to be made (yaml/moved-document.ts):
+ * what positions do not change comes from the unmoved nodes; `root`, `headerRange` and `podSpec`
+ * make the copy when first read. A lint that reuses every outcome of the document reads none.
+ */
+interface Unplaced {
+  document: TreeDocument;
+  /** Position among the document's objects. */
+  at: number;
+  unmoved: K8sObject;
+}
+
+const unplaced = new SideTable<K8sObject, Unplaced>('object of a document not yet copied');
+/** The objects of an unmoved root, found once while edits keep moving its document. */
+const objectsOfUnmoved = new SideTable<MapNode, K8sObject[]>('objects of an unmoved root');
+const objectsOfCopy = new SideTable<TreeDocument, K8sObject[]>('objects of a copied document');
+
+function collectPending(document: TreeDocument, out: K8sObject[]): void {
+  const root = unmovedRoot(document);
+  if (!root || root.kind !== 'map') return;
+  let unmoved = objectsOfUnmoved.get(root);
+  if (!unmoved) {
+    unmoved = [];
+    collect(root, document.index, unmoved, 0);
+    objectsOfUnmoved.set(root, unmoved);
+  }
+  unmoved.forEach((object, at) => {
+    // Fields in the order `describe` sets them, so keys list alike.
+    const pending = { ...UNTRACKED, apiVersion: object.apiVersion, kind: object.kind, name: object.name, labels: object.labels, annotations: object.annotations } as unknown as K8sObject;
+    placeLater(pending, 'root');
+    pending.documentIndex = document.index;
+    placeLater(pending, 'headerRange');
+    if (object.namespace !== undefined) pending.namespace = object.namespace;
+    if (object.podSpec) placeLater(pending, 'podSpec');
+    unplaced.set(pending, { document, at, unmoved: object });
+    out.push(pending);
+  });
+}
+
+const PLACED_FIELDS = ['root', 'headerRange', 'podSpec'] as const;
+type PlacedField = (typeof PLACED_FIELDS)[number];
+
+function placeLater(object: K8sObject, field: PlacedField): void {
+  Object.defineProperty(object, field, { get: PLACE[field], enumerable: true, configurable: true });
+}
+
+function place(object: K8sObject): void {
+  const where = unplaced.get(object);
+  if (!where) return;
+  let copied = objectsOfCopy.get(where.document);
+  if (!copied) {
+    copied = [];
+    collect(where.document.root, where.document.index, copied, 0);
+    objectsOfCopy.set(where.document, copied);
+  }
+  const twin = copied[where.at];
+  for (const field of PLACED_FIELDS) {
+    if (field === 'podSpec' && !twin.podSpec) continue;
+    Object.defineProperty(object, field, { value: twin[field], enumerable: true, writable: true, configurable: true });
+  }
+  unplaced.delete(object);
+}
+
+const PLACE: Record<PlacedField, (this: K8sObject) => unknown> = {
+  root(this: K8sObject) {
+    place(this);
+    return this.root;
+  },
+  headerRange(this: K8sObject) {
+    place(this);
+    return this.headerRange;
+  },
+  podSpec(this: K8sObject) {
+    place(this);
+    return this.podSpec;
+  },
+};
+
+/**
+ * The object as found in the unmoved nodes when its document's copy is still to be made, else
+ * the object itself: for position-free reads (its pod spec's containers, their names).
+ */
+export function unplacedShape(object: K8sObject): K8sObject {
+  return unplaced.get(object)?.unmoved ?? object;
 }
 
 function collect(node: TreeNode | undefined, documentIndex: number, out: K8sObject[], depth: number): void {

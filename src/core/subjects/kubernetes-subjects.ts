@@ -1,9 +1,8 @@
 /** Kubernetes objects as subjects: the object, its pod spec, and each of its containers. */
-import type { Range } from '../text/position';
-import type { TreeFile, TreeNode } from '../documents/tree';
-import type { K8sObject } from '../kubernetes/objects';
+import type { TreeFile } from '../documents/tree';
+import { unplacedShape, type K8sObject } from '../kubernetes/objects';
 import type { Subject } from './types';
-import { TreeScope, itemHeader } from './tree-scope';
+import { TreeScope, itemHeader, type TreeSite } from './tree-scope';
 
 export class KubernetesSubject extends TreeScope implements Subject {
   readonly target = 'kubernetes' as const;
@@ -12,8 +11,7 @@ export class KubernetesSubject extends TreeScope implements Subject {
 
   constructor(
     tree: TreeFile,
-    node: TreeNode,
-    headerRange: Range,
+    site: TreeSite | (() => TreeSite),
     readonly file: string,
     readonly type: string,
     readonly name: string,
@@ -24,7 +22,8 @@ export class KubernetesSubject extends TreeScope implements Subject {
     /** For container subjects: the pod spec they inherit settings from. */
     readonly pod?: TreeScope,
   ) {
-    super(tree, node, headerRange);
+    if (typeof site === 'function') super(tree, site);
+    else super(tree, site.node, site.headerRange);
     this.memoKey = `${object.documentIndex}\u0000${scope}\u0000${name}`;
   }
 }
@@ -33,24 +32,31 @@ function objectName(object: K8sObject): string {
   return object.namespace ? `${object.kind} ${object.namespace}/${object.name || '(unnamed)'}` : `${object.kind} ${object.name || '(unnamed)'}`;
 }
 
+/**
+ * Subjects of objects whose document is not yet copied after an edit (`unplacedShape`) find their
+ * nodes on first use, so that building them copies nothing; the others are placed at once.
+ */
 export function kubernetesSubjects(file: TreeFile, path: string, objects: K8sObject[]): KubernetesSubject[] {
   const subjects: KubernetesSubject[] = [];
   for (const object of objects) {
+    const shape = unplacedShape(object);
+    const site = shape === object ? (find: () => TreeSite) => find() : (find: () => TreeSite) => find;
     const name = objectName(object);
     const tags = object.labels ?? {};
-    subjects.push(new KubernetesSubject(file, object.root, object.headerRange, path, object.kind, name, tags, 'object', [], object));
-    const pod = object.podSpec;
+    subjects.push(new KubernetesSubject(file, site(() => ({ node: object.root, headerRange: object.headerRange })), path, object.kind, name, tags, 'object', [], object));
+    const pod = shape.podSpec;
     if (!pod) continue;
-    const podHeader = pod.spec.keyRange ?? object.headerRange;
-    const podScope = new TreeScope(file, pod.spec, podHeader);
-    subjects.push(new KubernetesSubject(file, pod.spec, podHeader, path, object.kind, name, tags, 'pod', ['Workload'], object, podScope));
-    for (const container of pod.containers) {
+    const podSite = site(() => ({ node: object.podSpec!.spec, headerRange: object.podSpec!.spec.keyRange ?? object.headerRange }));
+    const podScope = typeof podSite === 'function' ? new TreeScope(file, podSite) : new TreeScope(file, podSite.node, podSite.headerRange);
+    subjects.push(new KubernetesSubject(file, podSite, path, object.kind, name, tags, 'pod', ['Workload'], object, podScope));
+    pod.containers.forEach((container, at) => {
       const containerName = container.name ?? '(unnamed)';
-      const header = itemHeader(container.node) ?? podHeader;
-      subjects.push(
-        new KubernetesSubject(file, container.node, header, path, object.kind, `container "${containerName}" in ${name}`, tags, 'container', ['Workload'], object, podScope),
-      );
-    }
+      const containerSite = site(() => {
+        const node = object.podSpec!.containers[at].node;
+        return { node, headerRange: itemHeader(node) ?? podScope.headerRange };
+      });
+      subjects.push(new KubernetesSubject(file, containerSite, path, object.kind, `container "${containerName}" in ${name}`, tags, 'container', ['Workload'], object, podScope));
+    });
   }
   return subjects;
 }

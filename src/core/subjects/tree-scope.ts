@@ -48,15 +48,52 @@ function containsTemplate(node: TreeNode, depth = 0): TreeNode | undefined {
   return undefined;
 }
 
-export class TreeScope implements Scope {
-  readonly handle: TreeHandle;
+/** A scope's node and where findings about it point when it lacks what a rule looks for. */
+export interface TreeSite {
+  node: TreeNode;
+  headerRange: Range;
+}
 
+export class TreeScope implements Scope {
+  private placedNode: TreeNode | undefined;
+  private placedHeader: Range | undefined;
+  /** Finds the node on first use: a document moved by an edit is copied only if read (yaml/moved-document.ts). */
+  private locate: (() => TreeSite) | undefined;
+  private madeHandle: TreeHandle | undefined;
+
+  constructor(tree: TreeFile, node: TreeNode, headerRange: Range);
+  constructor(tree: TreeFile, locate: () => TreeSite);
   constructor(
     readonly tree: TreeFile,
-    readonly node: TreeNode,
-    readonly headerRange: Range,
+    node: TreeNode | (() => TreeSite),
+    headerRange?: Range,
   ) {
-    this.handle = { kind: 'tree', file: tree, node };
+    if (typeof node === 'function') this.locate = node;
+    else {
+      this.placedNode = node;
+      this.placedHeader = headerRange;
+    }
+  }
+
+  get node(): TreeNode {
+    if (this.locate) this.settle();
+    return this.placedNode!;
+  }
+
+  get headerRange(): Range {
+    if (this.locate) this.settle();
+    return this.placedHeader!;
+  }
+
+  get handle(): TreeHandle {
+    return (this.madeHandle ??= { kind: 'tree', file: this.tree, node: this.node });
+  }
+
+  private settle(): void {
+    const site = this.locate!();
+    this.locate = undefined;
+    this.placedNode = site.node;
+    this.placedHeader = site.headerRange;
   }
 
   resolve(path: string[]): Lookup[] {
