@@ -253,7 +253,10 @@ export class TerraformMemo implements OutcomeMemo {
   private previous?: Generation;
   private current?: Generation;
   private change?: Change;
-  private lastKeyed?: { generation: Generation; subject: Subject; key: string | undefined };
+  /** The last subject keyed (`reuse` and `record` ask about it one after the other); fields, not an object per call. */
+  private lastKeyedGeneration?: Generation;
+  private lastKeyedSubject?: Subject;
+  private lastKey: string | undefined;
   /** Of the last lint: outcomes reused from the one before, and all outcomes (tests, benchmarks). */
   readonly stats = { reused: 0, total: 0 };
 
@@ -273,13 +276,13 @@ export class TerraformMemo implements OutcomeMemo {
     this.previous = this.current;
     this.current = undefined;
     this.change = undefined;
-    this.lastKeyed = undefined;
+    this.lastKeyedGeneration = undefined;
+    this.lastKeyedSubject = undefined;
   }
 
   /** `file#index` of the subject's block plus what tells its subjects apart; cached per subject. */
   private subjectKey(generation: Generation, subject: Subject): string | undefined {
-    // `reuse` and `record` ask about the same subject one after the other.
-    if (this.lastKeyed?.generation === generation && this.lastKeyed.subject === subject) return this.lastKeyed.key;
+    if (this.lastKeyedGeneration === generation && this.lastKeyedSubject === subject) return this.lastKey;
     let key = generation.subjectKeys.get(subject);
     if (key === undefined && !generation.subjectKeys.has(subject)) {
       const block = (subject.handle as Partial<HclHandle>).block;
@@ -287,7 +290,9 @@ export class TerraformMemo implements OutcomeMemo {
       key = place === undefined ? undefined : `${place}\u0000${subject.scope ?? ''}\u0000${subject.type}\u0000${subject.name}`;
       generation.subjectKeys.set(subject, key);
     }
-    this.lastKeyed = { generation, subject, key };
+    this.lastKeyedGeneration = generation;
+    this.lastKeyedSubject = subject;
+    this.lastKey = key;
     return key;
   }
 
@@ -297,7 +302,8 @@ export class TerraformMemo implements OutcomeMemo {
     const reads = ruleReads(rule);
     const block = (subject.handle as Partial<HclHandle>).block;
     if (!block || reads.predicates || change.taintedBlocks.has(block)) return undefined;
-    for (const type of reads.relatedTypes) if (type === '*' || change.taintedTypes.has(type)) return undefined;
+    // Most rules read no related type: no iterator made for them on every subject.
+    if (reads.relatedTypes.size > 0) for (const type of reads.relatedTypes) if (type === '*' || change.taintedTypes.has(type)) return undefined;
     const reused = reuseRecorded(previous.outcomes, this.subjectKey(current, subject), change.mapRange, rule, subject, makeContext, current.config);
     if (reused) this.stats.reused++;
     return reused;
