@@ -13,6 +13,7 @@ import { providerSubjects } from '../subjects/provider-subjects';
 import { runRules, type RuleRunOutput } from './run-rules';
 import type { TerraformMemo } from './incremental-terraform';
 import { waiverSites } from './waiver-sites';
+import { WAIVER_KEYWORD } from '../suppressions/parse';
 import type { WaiverSite } from '../suppressions/apply';
 import type { FileHost } from './api';
 import { noticeFinding, parseErrorFinding } from './parse-error';
@@ -77,8 +78,9 @@ export async function lintTerraformModule(input: TerraformRunInput): Promise<Ter
     }
     files.push({ file: file.path, kind, parseErrors: file.parsed.errors.length });
     if (file.parsed.errors.length) parseFindings.push(parseErrorFinding(file.path, file.parsed.errors));
+    // Spans only matter to waiver comments, which most files have none of: walked only then.
     const spans: Range[] = [];
-    blockSpans(file.parsed.body, spans);
+    if (file.parsed.comments.some((c) => c.text.includes(WAIVER_KEYWORD))) blockSpans(file.parsed.body, spans);
     appendAll(waivers, waiverSites(file.path, file.parsed.text, file.parsed.comments, spans));
   }
   return { ...run, findings: [...parseFindings, ...run.findings], files, waivers, module };
