@@ -11,7 +11,7 @@
  * the moved items. Errors after the edit are moved with their items, and the stretch is parsed as
  * the whole-file parser read the file (see `errorsStayInTail`).
  */
-import type { Attribute, Block, Body, BodyItem, Comment, Expression, ForExpr, HclFile, HclSyntaxError, TemplateIf, TemplatePart } from './ast';
+import type { Attribute, Block, BlockLabel, Body, BodyItem, Comment, Expression, ForExpr, HclFile, HclSyntaxError, ObjectItem, TemplateExpr, TemplateFor, TemplateIf, TemplatePart } from './ast';
 import type { Position, Range } from '../text/position';
 import { parseHcl } from './index';
 import { PositionTable, type PositionSource } from './positions';
@@ -20,7 +20,7 @@ import { parseConfigBody } from './native/body-parser';
 import { onlyBlanksBetween } from './native/chars';
 import { PositionMover } from '../text/moved-positions';
 import { indentsBodies, parseFactsOf, recordParseFacts, type NativeParseFacts } from './native/parse-facts';
-import { newPosition, newRange } from '../util/lint-lived';
+import { newPosition, newRange, UNTRACKED } from '../util/lint-lived';
 import { commonPrefix, commonSuffix } from '../text/common-affix';
 
 export interface HclReparse {
@@ -250,11 +250,17 @@ class UnknownShape extends Error {}
 
 /**
  * Copies nodes with every Position moved by whole lines (columns stay: each moved item starts a
- * line, and everything after it is unchanged text). One case per node type of ./ast: spreading
- * the node keeps its other fields (strings, flags, the `heredoc` descriptor) shared, and a node
- * type it does not know aborts the reuse instead of producing a half-moved tree. Per type rather
- * than over the object graph because it runs several times faster, which matters as moving
- * the items after an edit near the top costs more than the re-parse itself.
+ * line, and everything after it is unchanged text). One case per node type of ./ast, each naming
+ * every field; a node type it does not know aborts the reuse instead of producing a half-moved
+ * tree. Per type rather than over the object graph because it runs several times faster, which
+ * matters as moving the items after an edit near the top costs more than the re-parse itself.
+ *
+ * Why every field is named rather than spread from the node (`{ ...node, range }`): a spread copy
+ * takes a hidden class derived from its source's, so the copy of a copy of a copy had a new one
+ * each time for four or five edits, and every reader of the tree that V8 had optimised was thrown
+ * back to the interpreter ("wrong map") on each: the first 15-20 keystrokes in a long file took
+ * 25-70 ms. Built from `UNTRACKED` with the same fields in the same order, every copy has the
+ * same class from the first edit on (and, like a spread, no allocation record; see lint-lived.ts).
  */
 class RangeMover {
   private readonly mover: PositionMover;
@@ -279,7 +285,7 @@ class RangeMover {
 
   comment(comment: Comment): Comment {
     if (this.isIdentity) return comment;
-    return { ...comment, range: this.range(comment.range) };
+    return { ...UNTRACKED, style: comment.style, text: comment.text, range: this.range(comment.range) };
   }
 
   position(position: Position): Position {
@@ -292,15 +298,21 @@ class RangeMover {
 
   private attribute(attribute: Attribute): Attribute {
     if (attribute.type !== 'Attribute') throw new UnknownShape();
-    return { ...attribute, nameRange: this.range(attribute.nameRange), expr: this.expression(attribute.expr), range: this.range(attribute.range) };
+    return { ...UNTRACKED, type: 'Attribute', name: attribute.name, nameRange: this.range(attribute.nameRange), expr: this.expression(attribute.expr), range: this.range(attribute.range) };
+  }
+
+  private label(label: BlockLabel): BlockLabel {
+    return { ...UNTRACKED, value: label.value, quoted: label.quoted, range: this.range(label.range) };
   }
 
   private block(block: Block): Block {
     if (block.type !== 'Block') throw new UnknownShape();
     const copy: Block = {
-      ...block,
+      ...UNTRACKED,
+      type: 'Block',
+      blockType: block.blockType,
       typeRange: this.range(block.typeRange),
-      labels: block.labels.map((label) => ({ ...label, range: this.range(label.range) })),
+      labels: block.labels.map((label) => this.label(label)),
       body: this.body(block.body),
       range: this.range(block.range),
     };
@@ -313,52 +325,82 @@ class RangeMover {
     if (body.type !== 'Body') throw new UnknownShape();
     // `map` sizes each list once and keeps no allocation record (see lint-lived.ts).
     const items = body.items.map((item) => (item.type === 'Attribute' ? this.attribute(item) : this.block(item)));
-    return { ...body, items, range: this.range(body.range) };
+    return { ...UNTRACKED, type: 'Body', items, range: this.range(body.range) };
   }
 
   private expressions(expressions: Expression[]): Expression[] {
     return expressions.map((expression) => this.expression(expression));
   }
 
+  private objectItem(item: ObjectItem): ObjectItem {
+    return { ...UNTRACKED, key: this.expression(item.key), value: this.expression(item.value), separator: item.separator, range: this.range(item.range) };
+  }
+
   private expression(expr: Expression): Expression {
-    const range = this.range(expr.range);
     switch (expr.type) {
       case 'Literal':
+        return { ...UNTRACKED, type: 'Literal', value: expr.value, range: this.range(expr.range) };
       case 'Variable':
+        return { ...UNTRACKED, type: 'Variable', name: expr.name, range: this.range(expr.range) };
       case 'Invalid':
-        return { ...expr, range };
-      case 'Template':
-        return { ...expr, parts: this.parts(expr.parts), contentRange: this.range(expr.contentRange), range };
+        return { ...UNTRACKED, type: 'Invalid', range: this.range(expr.range) };
+      case 'Template': {
+        const copy: TemplateExpr = { ...UNTRACKED, type: 'Template', kind: expr.kind, parts: this.parts(expr.parts), contentRange: this.range(expr.contentRange), range: this.range(expr.range) };
+        // The descriptor holds no position: shared, as the spread copy shared it.
+        if (expr.heredoc) copy.heredoc = expr.heredoc;
+        return copy;
+      }
       case 'Tuple':
-        return { ...expr, elements: this.expressions(expr.elements), range };
+        return { ...UNTRACKED, type: 'Tuple', elements: this.expressions(expr.elements), range: this.range(expr.range) };
       case 'Object':
-        return {
-          ...expr,
-          items: expr.items.map((item) => ({ ...item, key: this.expression(item.key), value: this.expression(item.value), range: this.range(item.range) })),
-          range,
-        };
+        return { ...UNTRACKED, type: 'Object', items: expr.items.map((item) => this.objectItem(item)), range: this.range(expr.range) };
       case 'FunctionCall':
-        return { ...expr, nameRange: this.range(expr.nameRange), args: this.expressions(expr.args), range };
+        return {
+          ...UNTRACKED,
+          type: 'FunctionCall',
+          name: expr.name,
+          nameRange: this.range(expr.nameRange),
+          args: this.expressions(expr.args),
+          expandFinal: expr.expandFinal,
+          range: this.range(expr.range),
+        };
       case 'GetAttr':
-        return { ...expr, target: this.expression(expr.target), nameRange: this.range(expr.nameRange), range };
+        return { ...UNTRACKED, type: 'GetAttr', target: this.expression(expr.target), name: expr.name, nameRange: this.range(expr.nameRange), range: this.range(expr.range) };
       case 'Index':
-        return { ...expr, target: this.expression(expr.target), key: this.expression(expr.key), range };
+        return { ...UNTRACKED, type: 'Index', target: this.expression(expr.target), key: this.expression(expr.key), legacy: expr.legacy, range: this.range(expr.range) };
       case 'Splat':
-        return { ...expr, source: this.expression(expr.source), each: this.expression(expr.each), range };
+        return { ...UNTRACKED, type: 'Splat', kind: expr.kind, source: this.expression(expr.source), each: this.expression(expr.each), range: this.range(expr.range) };
       case 'For': {
-        const copy: ForExpr = { ...expr, collection: this.expression(expr.collection), valueExpr: this.expression(expr.valueExpr), range };
+        const copy: ForExpr = {
+          ...UNTRACKED,
+          type: 'For',
+          kind: expr.kind,
+          valueVar: expr.valueVar,
+          collection: this.expression(expr.collection),
+          valueExpr: this.expression(expr.valueExpr),
+          grouping: expr.grouping,
+          range: this.range(expr.range),
+        };
+        if (expr.keyVar !== undefined) copy.keyVar = expr.keyVar;
         if (expr.keyExpr) copy.keyExpr = this.expression(expr.keyExpr);
         if (expr.condition) copy.condition = this.expression(expr.condition);
         return copy;
       }
       case 'Conditional':
-        return { ...expr, condition: this.expression(expr.condition), trueExpr: this.expression(expr.trueExpr), falseExpr: this.expression(expr.falseExpr), range };
+        return {
+          ...UNTRACKED,
+          type: 'Conditional',
+          condition: this.expression(expr.condition),
+          trueExpr: this.expression(expr.trueExpr),
+          falseExpr: this.expression(expr.falseExpr),
+          range: this.range(expr.range),
+        };
       case 'Binary':
-        return { ...expr, left: this.expression(expr.left), right: this.expression(expr.right), range };
+        return { ...UNTRACKED, type: 'Binary', op: expr.op, left: this.expression(expr.left), right: this.expression(expr.right), range: this.range(expr.range) };
       case 'Unary':
-        return { ...expr, operand: this.expression(expr.operand), range };
+        return { ...UNTRACKED, type: 'Unary', op: expr.op, operand: this.expression(expr.operand), range: this.range(expr.range) };
       case 'Paren':
-        return { ...expr, expr: this.expression(expr.expr), range };
+        return { ...UNTRACKED, type: 'Paren', expr: this.expression(expr.expr), range: this.range(expr.range) };
       default:
         throw new UnknownShape();
     }
@@ -369,19 +411,21 @@ class RangeMover {
   }
 
   private part(part: TemplatePart): TemplatePart {
-    const range = this.range(part.range);
     switch (part.type) {
       case 'TemplateString':
-        return { ...part, range };
+        return { ...UNTRACKED, type: 'TemplateString', value: part.value, range: this.range(part.range) };
       case 'TemplateInterpolation':
-        return { ...part, expr: this.expression(part.expr), range };
+        return { ...UNTRACKED, type: 'TemplateInterpolation', expr: this.expression(part.expr), stripLeft: part.stripLeft, stripRight: part.stripRight, range: this.range(part.range) };
       case 'TemplateIf': {
-        const copy: TemplateIf = { ...part, condition: this.expression(part.condition), then: this.parts(part.then), range };
+        const copy: TemplateIf = { ...UNTRACKED, type: 'TemplateIf', condition: this.expression(part.condition), then: this.parts(part.then), range: this.range(part.range) };
         if (part.else) copy.else = this.parts(part.else);
         return copy;
       }
-      case 'TemplateFor':
-        return { ...part, collection: this.expression(part.collection), body: this.parts(part.body), range };
+      case 'TemplateFor': {
+        const copy: TemplateFor = { ...UNTRACKED, type: 'TemplateFor', valueVar: part.valueVar, collection: this.expression(part.collection), body: this.parts(part.body), range: this.range(part.range) };
+        if (part.keyVar !== undefined) copy.keyVar = part.keyVar;
+        return copy;
+      }
       default:
         throw new UnknownShape();
     }
