@@ -17,7 +17,6 @@ import { ComposeServiceSubject, ConfigSubject, firstLineRange } from '../subject
 import { runRules, type RuleRunOutput } from './run-rules';
 import type { KubernetesMemo } from './incremental-kubernetes';
 import { waiverSites } from './waiver-sites';
-import { WAIVER_KEYWORD } from '../suppressions/parse';
 import type { WaiverSite } from '../suppressions/apply';
 import { parseErrorFinding } from './parse-error';
 import { attachManifestContext, type ManifestContext } from '../kubernetes/manifest-set';
@@ -148,6 +147,6 @@ export function lintDocument(
   const run = runRules(targetRules, subjects, makeContext, config, useMemo, buildFixes);
   useMemo?.finish();
   if (patchOf) run.findings = findingsForPatch(run.findings, patchOf.tree, patchOf.objects);
-  const spans = spanTree && comments.some((c) => c.text.includes(WAIVER_KEYWORD)) ? treeSpans(spanTree) : [];
-  return { ...run, findings: [...parseFindings, ...run.findings], file, waivers: waiverSites(path, text, comments, spans) };
+  const spansOf = (): Range[] => (spanTree ? treeSpans(spanTree) : []);
+  return { ...run, findings: [...parseFindings, ...run.findings], file, waivers: waiverSites(path, text, comments, spansOf) };
 }

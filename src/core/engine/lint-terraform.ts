@@ -13,7 +13,6 @@ import { providerSubjects } from '../subjects/provider-subjects';
 import { runRules, type RuleRunOutput } from './run-rules';
 import type { TerraformMemo } from './incremental-terraform';
 import { waiverSites } from './waiver-sites';
-import { WAIVER_KEYWORD } from '../suppressions/parse';
 import type { WaiverSite } from '../suppressions/apply';
 import type { FileHost } from './api';
 import { noticeFinding, parseErrorFinding } from './parse-error';
@@ -78,10 +77,13 @@ export async function lintTerraformModule(input: TerraformRunInput): Promise<Ter
     }
     files.push({ file: file.path, kind, parseErrors: file.parsed.errors.length });
     if (file.parsed.errors.length) parseFindings.push(parseErrorFinding(file.path, file.parsed.errors));
-    // Spans only matter to waiver comments, which most files have none of: walked only then.
-    const spans: Range[] = [];
-    if (file.parsed.comments.some((c) => c.text.includes(WAIVER_KEYWORD))) blockSpans(file.parsed.body, spans);
-    appendAll(waivers, waiverSites(file.path, file.parsed.text, file.parsed.comments, spans));
+    const body = file.parsed.body;
+    const spansOf = (): Range[] => {
+      const spans: Range[] = [];
+      blockSpans(body, spans);
+      return spans;
+    };
+    appendAll(waivers, waiverSites(file.path, file.parsed.text, file.parsed.comments, spansOf));
   }
   return { ...run, findings: [...parseFindings, ...run.findings], files, waivers, module };
 }

@@ -9,12 +9,15 @@ export interface CommentLike {
 }
 
 /**
- * `spans` are the ranges of blocks, objects and entries in the file; a waiver above a line that
- * opens one covers the largest span starting on that line.
+ * `spansOf` gives the ranges of blocks, objects and entries in the file; a waiver above a line
+ * that opens one covers the largest span starting on that line. It is called only when the file
+ * has a waiver comment, which most files have not: walking the tree for them on every keystroke
+ * was wasted.
  */
-export function waiverSites(file: string, text: string, comments: CommentLike[], spans: Range[]): WaiverSite[] {
+export function waiverSites(file: string, text: string, comments: CommentLike[], spansOf: () => Range[]): WaiverSite[] {
   const waiverComments = comments.filter((c) => c.text.includes(WAIVER_KEYWORD));
   if (waiverComments.length === 0) return [];
+  const spans = spansOf();
   const index = new LineIndex(text);
   const commentLines = new Set<number>();
   for (const c of comments) {
