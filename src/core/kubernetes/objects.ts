@@ -60,12 +60,21 @@ const CONTAINER_GROUPS: ContainerGroup[] = ['containers', 'initContainers', 'eph
 /** `List` items may nest further Lists; deeper than this is not a real manifest. */
 const MAX_LIST_DEPTH = 8;
 
+const objectsOfFile = new SideTable<TreeFile, K8sObject[]>('Kubernetes objects');
+
+/**
+ * The objects of a parsed file, found once per parse: the manifest loader, the linter and the
+ * predicates that look at a file's other objects all ask for them on every keystroke.
+ */
 export function kubernetesObjects(file: TreeFile): K8sObject[] {
-  const objects = newList<K8sObject>();
+  let objects = objectsOfFile.get(file);
+  if (objects) return objects;
+  objects = newList<K8sObject>();
   for (const document of file.documents) {
     if (isMovePending(document)) collectPending(document, objects);
     else collect(document.root, document.index, objects, 0);
   }
+  objectsOfFile.set(file, objects);
   return objects;
 }
 

@@ -123,16 +123,9 @@ export function isWindowsPod(podSpec: TreeNode | undefined): boolean {
   return isWindows(mapGet(nodeSelector, 'kubernetes.io/os')) || isWindows(mapGet(nodeSelector, 'beta.kubernetes.io/os'));
 }
 
-const objectsByFile = new SideTable<TreeFile, K8sObject[]>('Kubernetes objects');
-
 /** Every object written in the same file as the subject. */
 export function objectsInFile(subject: KubernetesSubject): K8sObject[] {
-  let objects = objectsByFile.get(subject.tree);
-  if (!objects) {
-    objects = kubernetesObjects(subject.tree);
-    objectsByFile.set(subject.tree, objects);
-  }
-  return objects;
+  return kubernetesObjects(subject.tree);
 }
 
 /** An object of the deployment and the file it is written in. */
