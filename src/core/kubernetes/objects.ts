@@ -141,20 +141,16 @@ function place(object: K8sObject): void {
   unplaced.delete(object);
 }
 
-const PLACE: Record<PlacedField, (this: K8sObject) => unknown> = {
-  root(this: K8sObject) {
-    place(this);
-    return this.root;
-  },
-  headerRange(this: K8sObject) {
-    place(this);
-    return this.headerRange;
-  },
-  podSpec(this: K8sObject) {
-    place(this);
-    return this.podSpec;
-  },
-};
+/** One getter per field, shared by every pending object: it places the object, then reads the field. */
+const PLACE = Object.fromEntries(
+  PLACED_FIELDS.map((field) => [
+    field,
+    function (this: K8sObject): unknown {
+      place(this);
+      return this[field];
+    },
+  ]),
+) as Record<PlacedField, (this: K8sObject) => unknown>;
 
 /**
  * The object as found in the unmoved nodes when its document's copy is still to be made, else

@@ -107,7 +107,8 @@ function reuseSegments(text: string, previous: TreeFile, options: YamlParseOptio
   if (tail < now.length) {
     const lines = now[tail].line - oldTailLine;
     const sharesNodes = before.includes('&', oldTailStart);
-    const shift = new RangeShift(delta, lines, sharesNodes);
+    // Moves only the documents' own ranges and the comments: no nodes, so none to share.
+    const shift = new RangeShift(delta, lines, false);
     // Copied only when read (moved-document.ts): a lint that reuses their outcomes never does.
     for (const doc of previous.documents) {
       if (doc.range.start.offset < oldTailStart) continue;
