@@ -8,6 +8,7 @@ import type { Block, Body } from '../hcl/ast';
 import { Unknown, type EvalScope, type TerraformModule, type TfValue, type ValueOrigin } from '../terraform/types';
 import { evaluate, getAttribute, nestedBlocks } from '../terraform';
 import type { Lookup, Scope } from './types';
+import { newRange, UNTRACKED } from '../util/lint-lived';
 
 export interface HclHandle {
   kind: 'hcl';
@@ -24,7 +25,7 @@ export interface HclHandle {
 /** `resource "aws_s3_bucket" "records"`: from the block type to the end of the last label. */
 export function blockHeaderRange(block: Block): Range {
   const last = block.labels[block.labels.length - 1];
-  return { start: block.typeRange.start, end: last ? last.range.end : block.typeRange.end };
+  return newRange(block.typeRange.start, last ? last.range.end : block.typeRange.end);
 }
 
 export function firstUnknown(value: unknown, depth = 0): Unknown | undefined {
@@ -49,7 +50,8 @@ export class TerraformScope implements Scope {
     readonly evalScope: EvalScope,
     dynamic = false,
   ) {
-    this.handle = { kind: 'hcl', module, file, block, body, evalScope, dynamic };
+    // One per subject, kept to the next lint: untracked (see lint-lived.ts).
+    this.handle = { ...UNTRACKED, kind: 'hcl', module, file, block, body, evalScope, dynamic };
     this.headerRange = blockHeaderRange(block);
   }
 

@@ -4,6 +4,7 @@ import type { EvalScope, ResourceDecl, TerraformModule } from '../terraform/type
 import { Unknown } from '../terraform/types';
 import { evaluate, getAttribute, instancesOf } from '../terraform';
 import type { Subject } from './types';
+import { UNTRACKED } from '../util/lint-lived';
 import { TerraformScope, firstUnknown } from './terraform-scope';
 
 export class TerraformSubject extends TerraformScope implements Subject {
@@ -29,7 +30,8 @@ export class TerraformSubject extends TerraformScope implements Subject {
 }
 
 function readTags(module: TerraformModule, resource: ResourceDecl, scope: EvalScope): Record<string, string> {
-  const tags: Record<string, string> = {};
+  // One per subject, kept to the next lint: untracked (see lint-lived.ts).
+  const tags: Record<string, string> = { ...UNTRACKED };
   for (const name of ['tags', 'labels']) {
     const attribute = getAttribute(resource.block.body, name);
     if (!attribute) continue;

@@ -1,5 +1,6 @@
 /** Turns the parsed files of one module directory into its declarations. */
 import type { Block } from '../hcl/ast';
+import { UNTRACKED } from '../util/lint-lived';
 import { getAttribute, getBlocks, staticBool, staticString, traversalText } from './blocks';
 import type {
   LocalDecl,
@@ -50,7 +51,9 @@ function collectBlock(block: Block, file: string, prefix: string, out: Declarati
       if (type === undefined || name === undefined) return;
       const mode = block.blockType === 'data' ? 'data' : 'managed';
       const providerAttr = getAttribute(block.body, 'provider');
+      // Kept to the next lint, one per resource: untracked (see lint-lived.ts).
       const decl: ResourceDecl = {
+        ...UNTRACKED,
         mode,
         type,
         name,

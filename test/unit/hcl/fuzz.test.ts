@@ -199,7 +199,8 @@ describe('hcl parser: fuzz and scaling', function () {
       // Warm up so the JIT has compiled the parser before timing.
       for (let i = 0; i < 3; i++) parseHcl(base);
       const [small, large] = msPerKbPair(base, big, parseHcl);
-      assert.ok(large < small * 3, `${what}: ${large.toFixed(4)} ms/KB at 8x vs ${small.toFixed(4)} ms/KB at 1x`);
+      // Quadratic work would show 8x; 4x leaves room for a neighbour's burst on a shared machine.
+      assert.ok(large < small * 4, `${what}: ${large.toFixed(4)} ms/KB at 8x vs ${small.toFixed(4)} ms/KB at 1x`);
     }
   });
 });

@@ -7,6 +7,7 @@ import { Unknown, type EvalScope, type TfValue } from '../types';
 import type { EvalContext } from './context';
 import { memoised } from './context';
 import { evalExpr } from './expressions';
+import { UNTRACKED } from '../../util/lint-lived';
 import { EvalFailure, asNumber, asString, isObject, sortedKeys, typeName } from './values';
 
 /** Expanding more would flood rules with near-identical subjects; one unknown instance stands in. */
@@ -82,7 +83,8 @@ function countExpansion(value: TfValue): Expansion {
 export function scopesOf(expansion: Expansion): EvalScope[] {
   switch (expansion.kind) {
     case 'single':
-      return [{}];
+      // Nearly every resource has one instance, whose scope its subject keeps (see lint-lived.ts).
+      return Array.of<EvalScope>({ ...UNTRACKED });
     case 'count':
       return Array.from({ length: expansion.count }, (_v, i) => ({ countIndex: i }));
     case 'for_each':
