@@ -16,7 +16,8 @@ import { PerformanceObserver } from 'node:perf_hooks';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
-const out = (path) => require(join(root, 'out', path));
+/** The engine bundled as the CLI and the extension ship it (bench/engine.ts). */
+const bundled = () => require(join(root, 'out/bench/engine-bundle.js'));
 
 /** The names the CLI walks (its walker skips node_modules, .git and .terraform the same way). */
 const LINTED = /\.(tf|tfvars|ya?ml|json|properties|conf|env)$/i;
@@ -48,8 +49,7 @@ function peakMiB() {
 }
 
 async function scan(dir, fixes = true) {
-  const { createEngine } = out('src/core/engine/engine.js');
-  const { NodeFileHost } = out('src/cli/node-host.js');
+  const { createEngine, NodeFileHost } = bundled();
   const files = listLintable(resolve(dir)).map((p) => p.split('\\').join('/'));
   const bytes = files.reduce((sum, p) => sum + statSync(p).size, 0);
   const engine = createEngine({ host: new NodeFileHost('/') });
@@ -69,7 +69,7 @@ async function scan(dir, fixes = true) {
 async function parse(dir) {
   const { parseAllDocuments } = require('yaml');
   const { Parser, Language } = require('web-tree-sitter');
-  const { parseProperties, parseDotenv, parseMosquittoConf } = out('src/core/appconfig/index.js');
+  const { parseProperties, parseDotenv, parseMosquittoConf } = bundled();
   await Parser.init();
   const hcl = new Parser();
   hcl.setLanguage(await Language.load(join(root, 'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm')));
@@ -254,7 +254,7 @@ function watchCollections() {
  * whole edited buffer as an overlay, every rule on the file (for Terraform, on its module).
  */
 async function latency(requested, edits, corpus) {
-  const { createEngine } = out('src/core/engine/engine.js');
+  const { createEngine } = bundled();
   // `<kind>-spread`: the same file, each edit flipping a boolean picked at random anywhere in it.
   const spread = requested.endsWith('-spread');
   const kind = spread ? requested.slice(0, -'-spread'.length) : requested;

@@ -26,7 +26,7 @@ const corpusFlag = args.indexOf('--corpus');
 const corpus = corpusFlag >= 0 ? resolve(args[corpusFlag + 1]) : [resolve(root, '../shared/corpus')].find(existsSync);
 const rounds = quick ? 1 : 2;
 
-if (!existsSync(join(root, 'out/src/core/engine/engine.js'))) {
+if (!existsSync(join(root, 'out/bench/engine-bundle.js'))) {
   console.error('missing out/: run "node scripts/build.mjs --tests" first (npm run bench does)');
   process.exit(2);
 }
