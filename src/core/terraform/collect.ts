@@ -41,6 +41,7 @@ export function collectDeclarations(files: ModuleFile[], addressPrefix: string):
   return out;
 }
 
+/** Declarations, one per block, are kept to the next lint with the subjects: made untracked (see lint-lived.ts). */
 function collectBlock(block: Block, file: string, prefix: string, out: Declarations): void {
   const label = (i: number): string | undefined => block.labels[i]?.value;
   switch (block.blockType) {
@@ -51,7 +52,6 @@ function collectBlock(block: Block, file: string, prefix: string, out: Declarati
       if (type === undefined || name === undefined) return;
       const mode = block.blockType === 'data' ? 'data' : 'managed';
       const providerAttr = getAttribute(block.body, 'provider');
-      // Kept to the next lint, one per resource: untracked (see lint-lived.ts).
       const decl: ResourceDecl = {
         ...UNTRACKED,
         mode,
@@ -71,7 +71,7 @@ function collectBlock(block: Block, file: string, prefix: string, out: Declarati
       const name = label(0);
       if (name === undefined) return;
       const source = getAttribute(block.body, 'source');
-      out.moduleCalls.push({ name, block, file, source: source ? staticString(source.expr) : undefined });
+      out.moduleCalls.push({ ...UNTRACKED, name, block, file, source: source ? staticString(source.expr) : undefined });
       return;
     }
     case 'variable': {
@@ -79,6 +79,7 @@ function collectBlock(block: Block, file: string, prefix: string, out: Declarati
       // Terraform rejects duplicates; the first declaration is the one a reader finds first too.
       if (name === undefined || out.variables.has(name)) return;
       out.variables.set(name, {
+        ...UNTRACKED,
         name,
         block,
         file,
@@ -92,12 +93,12 @@ function collectBlock(block: Block, file: string, prefix: string, out: Declarati
     }
     case 'locals':
       for (const item of block.body.items) {
-        if (item.type === 'Attribute' && !out.locals.has(item.name)) out.locals.set(item.name, { name: item.name, attribute: item, file });
+        if (item.type === 'Attribute' && !out.locals.has(item.name)) out.locals.set(item.name, { ...UNTRACKED, name: item.name, attribute: item, file });
       }
       return;
     case 'output': {
       const name = label(0);
-      if (name !== undefined) out.outputs.push({ name, block, file });
+      if (name !== undefined) out.outputs.push({ ...UNTRACKED, name, block, file });
       return;
     }
     case 'provider': {
@@ -105,6 +106,7 @@ function collectBlock(block: Block, file: string, prefix: string, out: Declarati
       if (name === undefined) return;
       const alias = getAttribute(block.body, 'alias');
       out.providers.push({
+        ...UNTRACKED,
         name,
         alias: alias ? staticString(alias.expr) : undefined,
         block,

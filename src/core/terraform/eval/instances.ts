@@ -80,15 +80,15 @@ function countExpansion(value: TfValue): Expansion {
   return { kind: 'count', count: n };
 }
 
+/** Each instance's subject keeps its scope to the next lint: made untracked (see lint-lived.ts). */
 export function scopesOf(expansion: Expansion): EvalScope[] {
   switch (expansion.kind) {
     case 'single':
-      // Nearly every resource has one instance, whose scope its subject keeps (see lint-lived.ts).
       return Array.of<EvalScope>({ ...UNTRACKED });
     case 'count':
-      return Array.from({ length: expansion.count }, (_v, i) => ({ countIndex: i }));
+      return Array.from({ length: expansion.count }, (_v, i) => ({ ...UNTRACKED, countIndex: i }));
     case 'for_each':
-      return expansion.entries.map(([key, value]) => ({ each: { key, value } }));
+      return expansion.entries.map(([key, value]) => ({ ...UNTRACKED, each: { ...UNTRACKED, key, value } }));
     case 'unknown':
       return expansion.meta === 'count' ? [{ countIndex: expansion.unknown }] : [{ each: { key: expansion.unknown, value: expansion.unknown } }];
   }
