@@ -90,7 +90,9 @@ export function scopesOf(expansion: Expansion): EvalScope[] {
     case 'for_each':
       return expansion.entries.map(([key, value]) => ({ ...UNTRACKED, each: { ...UNTRACKED, key, value } }));
     case 'unknown':
-      return expansion.meta === 'count' ? [{ countIndex: expansion.unknown }] : [{ each: { key: expansion.unknown, value: expansion.unknown } }];
+      return expansion.meta === 'count'
+        ? Array.of<EvalScope>({ ...UNTRACKED, countIndex: expansion.unknown })
+        : Array.of<EvalScope>({ ...UNTRACKED, each: { ...UNTRACKED, key: expansion.unknown, value: expansion.unknown } });
   }
 }
 
