@@ -22,8 +22,7 @@ export class KubernetesSubject extends TreeScope implements Subject {
     /** For container subjects: the pod spec they inherit settings from. */
     readonly pod?: TreeScope,
   ) {
-    if (typeof site === 'function') super(tree, site);
-    else super(tree, site.node, site.headerRange);
+    super(tree, site);
     this.memoKey = `${object.documentIndex}\u0000${scope}\u0000${name}`;
   }
 }
@@ -47,7 +46,7 @@ export function kubernetesSubjects(file: TreeFile, path: string, objects: K8sObj
     const pod = shape.podSpec;
     if (!pod) continue;
     const podSite = site(() => ({ node: object.podSpec!.spec, headerRange: object.podSpec!.spec.keyRange ?? object.headerRange }));
-    const podScope = typeof podSite === 'function' ? new TreeScope(file, podSite) : new TreeScope(file, podSite.node, podSite.headerRange);
+    const podScope = new TreeScope(file, podSite);
     subjects.push(new KubernetesSubject(file, podSite, path, object.kind, name, tags, 'pod', ['Workload'], object, podScope));
     pod.containers.forEach((container, at) => {
       const containerName = container.name ?? '(unnamed)';

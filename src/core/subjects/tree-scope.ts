@@ -62,16 +62,20 @@ export class TreeScope implements Scope {
   private madeHandle: TreeHandle | undefined;
 
   constructor(tree: TreeFile, node: TreeNode, headerRange: Range);
-  constructor(tree: TreeFile, locate: () => TreeSite);
+  /** With a function, the site is found on first use. */
+  constructor(tree: TreeFile, site: TreeSite | (() => TreeSite));
   constructor(
     readonly tree: TreeFile,
-    node: TreeNode | (() => TreeSite),
+    node: TreeNode | TreeSite | (() => TreeSite),
     headerRange?: Range,
   ) {
     if (typeof node === 'function') this.locate = node;
-    else {
-      this.placedNode = node;
+    else if (headerRange) {
+      this.placedNode = node as TreeNode;
       this.placedHeader = headerRange;
+    } else {
+      this.placedNode = (node as TreeSite).node;
+      this.placedHeader = (node as TreeSite).headerRange;
     }
   }
 
