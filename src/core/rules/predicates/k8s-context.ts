@@ -123,11 +123,6 @@ export function isWindowsPod(podSpec: TreeNode | undefined): boolean {
   return isWindows(mapGet(nodeSelector, 'kubernetes.io/os')) || isWindows(mapGet(nodeSelector, 'beta.kubernetes.io/os'));
 }
 
-/** Every object written in the same file as the subject. */
-export function objectsInFile(subject: KubernetesSubject): K8sObject[] {
-  return kubernetesObjects(subject.tree);
-}
-
 /** An object of the deployment and the file it is written in. */
 export interface PlacedObject {
   object: K8sObject;
@@ -137,7 +132,7 @@ export interface PlacedObject {
 
 /** Every object of the subject's manifest set: its own file first, then the files deployed with it. */
 export function objectsInManifestSet(subject: KubernetesSubject): PlacedObject[] {
-  const own = objectsInFile(subject).map((object) => ({ object, file: subject.file, tree: subject.tree }));
+  const own = kubernetesObjects(subject.tree).map((object) => ({ object, file: subject.file, tree: subject.tree }));
   const others = manifestContextOf(subject.tree)?.others ?? [];
   return own.concat(others.flatMap((f) => f.objects.map((object) => ({ object, file: f.path, tree: f.tree }))));
 }
