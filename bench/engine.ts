@@ -6,5 +6,5 @@
  * generated scan took 8% more CPU that way (docs/benchmarks.md, seventh round). Not what users run.
  */
 export { createEngine } from '../src/core/engine/engine';
-export { NodeFileHost } from '../src/cli/node-host';
+export { NodeFileHost, directoryEntries } from '../src/cli/node-host';
 export { parseProperties, parseDotenv, parseMosquittoConf } from '../src/core/appconfig/index';

@@ -23,13 +23,15 @@ const bundled = () => require(join(root, 'out/bench/engine-bundle.js'));
 const LINTED = /\.(tf|tfvars|ya?ml|json|properties|conf|env)$/i;
 const SKIPPED = new Set(['node_modules', '.git', '.terraform']);
 
-export function listLintable(dir, found = []) {
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    const info = statSync(full);
-    if (info.isDirectory()) {
-      if (!SKIPPED.has(name)) listLintable(full, found);
-    } else if (LINTED.test(name)) found.push(full);
+/** `onListing` sees each folder's whole listing, as the CLI's walk hands it to its file host. */
+export function listLintable(dir, found = [], onListing = undefined) {
+  const entries = readdirSync(dir, { withFileTypes: true });
+  onListing?.(dir, entries);
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const full = join(dir, entry.name);
+    if (entry.isSymbolicLink() ? statSync(full).isDirectory() : entry.isDirectory()) {
+      if (!SKIPPED.has(entry.name)) listLintable(full, found, onListing);
+    } else if (LINTED.test(entry.name)) found.push(full);
   }
   return found;
 }
@@ -49,10 +51,12 @@ function peakMiB() {
 }
 
 async function scan(dir, fixes = true) {
-  const { createEngine, NodeFileHost } = bundled();
-  const files = listLintable(resolve(dir)).map((p) => p.split('\\').join('/'));
+  const { createEngine, NodeFileHost, directoryEntries } = bundled();
+  const host = new NodeFileHost('/');
+  // As the CLI does: the walk's listings answer the engine's questions about folders.
+  const files = listLintable(resolve(dir), [], (folder, entries) => host.rememberListing(folder, directoryEntries(entries))).map((p) => p.split('\\').join('/'));
   const bytes = files.reduce((sum, p) => sum + statSync(p).size, 0);
-  const engine = createEngine({ host: new NodeFileHost('/') });
+  const engine = createEngine({ host });
   let peakHeap = 0;
   const cpu = process.cpuUsage();
   const started = performance.now();

@@ -7,7 +7,7 @@
  * 2,500-file scan's wall time idle, waiting on the thread pool for each small file. (The worker
  * therefore learns of a cancel through a shared flag, not a message: see `scan-protocol.ts`.)
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import type { DirectoryEntry, FileHost } from '../core/engine/api';
 
@@ -30,11 +30,30 @@ export function describeFsError(error: unknown): string {
   }
 }
 
+/** A directory listing as the engine sees it (symbolic links are not followed, as `readdir` does not). */
+export function directoryEntries(entries: Dirent[]): DirectoryEntry[] {
+  return entries.map((entry) => ({
+    name: entry.name,
+    type: entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : entry.isSymbolicLink() ? 'symlink' : 'other',
+  }));
+}
+
 export class NodeFileHost implements FileHost {
   /** Engine path → why it could not be read. */
   readonly readFailures = new Map<string, string>();
+  /**
+   * Listings the CLI's walk already read, by absolute native path: the engine asks for the folder
+   * of every file it classifies and of every Terraform module, which the walk has just listed
+   * (3,764 folders of the generated 10,000-file workspace, listed twice before).
+   */
+  private readonly listings = new Map<string, DirectoryEntry[]>();
 
   constructor(private readonly cwd: string) {}
+
+  /** Answers later `readDirectory` calls for `nativeDir` with `entries` (read moments before, in one run). */
+  rememberListing(nativeDir: string, entries: DirectoryEntry[]): void {
+    this.listings.set(path.resolve(nativeDir), entries);
+  }
 
   toNative(enginePath: string): string {
     return path.resolve(this.cwd, enginePath.split('/').join(path.sep));
@@ -50,12 +69,11 @@ export class NodeFileHost implements FileHost {
   }
 
   async readDirectory(enginePath: string): Promise<DirectoryEntry[] | undefined> {
+    const native = this.toNative(enginePath);
+    const remembered = this.listings.get(native);
+    if (remembered) return remembered;
     try {
-      const entries = readdirSync(this.toNative(enginePath), { withFileTypes: true });
-      return entries.map((entry) => ({
-        name: entry.name,
-        type: entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : entry.isSymbolicLink() ? 'symlink' : 'other',
-      }));
+      return directoryEntries(readdirSync(native, { withFileTypes: true }));
     } catch (error) {
       this.readFailures.set(enginePath, describeFsError(error));
       return undefined;

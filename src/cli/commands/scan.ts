@@ -13,7 +13,7 @@ import { singleValue, type ParsedCommandLine } from '../argv';
 import { applyBaseline, createBaseline, serializeBaseline } from '../baseline';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from '../exit-codes';
 import { wantsColor, type CliIo } from '../io';
-import { describeFsError, NodeFileHost, toEnginePath, toPosixPath } from '../node-host';
+import { describeFsError, directoryEntries, NodeFileHost, toEnginePath, toPosixPath } from '../node-host';
 import { terminalProgress } from '../progress';
 import { tidyResult, type UnreadablePath } from '../tidy-result';
 import { TOOL_NAME, toolInfo } from '../tool-info';
@@ -71,7 +71,13 @@ export async function runScan(parsed: ParsedCommandLine, io: CliIo, deps: ScanDe
     include: (parsed.values.get('include') ?? []).map((glob) => compilePathGlob(glob, toPosixPath(cwd))),
     exclude: (parsed.values.get('exclude') ?? []).map((glob) => compilePathGlob(glob, toPosixPath(cwd))),
   };
-  const walk = await collectFiles(settings.roots, { filter, ignorePaths: settings.config?.ignorePaths ?? [], configDir: settings.configDir });
+  const walk = await collectFiles(settings.roots, {
+    filter,
+    ignorePaths: settings.config?.ignorePaths ?? [],
+    configDir: settings.configDir,
+    // The engine lists the folders of the files it classifies and of Terraform modules: the walk has.
+    onListing: (dir, entries) => host.rememberListing(dir, directoryEntries(entries)),
+  });
   const files = walk.files.map((file) => toEnginePath(cwd, file));
 
   const progress = io.stderr.isTTY && !settings.quiet ? terminalProgress(io.stderr, TOOL_NAME) : undefined;

@@ -28,6 +28,8 @@ export interface WalkOptions {
   /** Config `ignorePaths`, relative to `configDir`. */
   ignorePaths: string[];
   configDir?: string;
+  /** Sees every directory listing the walk reads, whole (before any filter), by native path. */
+  onListing?: (nativeDir: string, entries: Dirent[]) => void;
 }
 
 export interface WalkResult {
@@ -108,6 +110,7 @@ export async function collectFiles(roots: string[], options: WalkOptions): Promi
       unreadable.push({ path: dir, reason: describeFsError(error) });
       return;
     }
+    options.onListing?.(dir, entries);
     if (entries.some((entry) => entry.name === '.gitignore')) await loadGitignore(dir);
     entries.sort((a, b) => compareText(a.name, b.name));
     for (const entry of entries) {

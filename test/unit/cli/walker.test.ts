@@ -55,6 +55,15 @@ describe('file walker', () => {
     assert.deepEqual(walk.unreadable, []);
   });
 
+  it('hands every listing it reads to onListing whole, before any filter, and skips tool folders', async () => {
+    const listings = new Map<string, string[]>();
+    await collectFiles([root], { ...NO_FILTER, onListing: (dir, entries) => listings.set(rel(root, [dir])[0], entries.map((e) => e.name).sort()) });
+    assert.deepEqual([...listings.keys()].sort(), ['', 'config', 'k8s']);
+    // Ignored and unlintable names stay in: the engine classifies files by their neighbours.
+    assert.deepEqual(listings.get('k8s'), ['.gitignore', 'db.secret.yaml', 'deploy.yaml', 'keep.secret.yaml', 'svc.yml']);
+    assert.ok(listings.get('')!.includes('generated') && listings.get('')!.includes('node_modules'));
+  });
+
   it('applies .gitignore files between the repository root and a scanned sub-folder', async () => {
     mkdirSync(join(root, '.git'), { recursive: true });
     const walk = await collectFiles([join(root, 'k8s')], NO_FILTER);
