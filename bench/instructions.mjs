@@ -73,7 +73,8 @@ try {
   const parse = measure(['parse', dir]);
   const scan = measure(['scan', dir]);
   const rest = (s) => s.total - s.compiler - s.collector;
-  console.log(`${dir}: instructions, in billions (node ${process.version}, --single-threaded, under callgrind)`);
+  const where = generated ? `a generated ${files}-file workspace (seed 7)` : dir;
+  console.log(`${where}: instructions, in billions (node ${process.version}, --single-threaded, under callgrind)`);
   for (const [label, s] of [['parse only', parse], ['whole scan', scan]]) {
     console.log(`  ${label.padEnd(11)} ${giga(s.total).padStart(7)} total: ${giga(s.compiler)} optimising compiler, ${giga(s.collector)} garbage collector, ${giga(rest(s))} the rest`);
   }
