@@ -3,8 +3,11 @@
 // set) and its timings belong to it alone. Prints one JSON line; `bench/run.mjs` starts these.
 //   node bench/phase.mjs scan <dir>        whole engine over every lintable file, read from disk
 //   node bench/phase.mjs parse <dir>       parse only: yaml library, tree-sitter-hcl, flat formats
-//   node bench/phase.mjs scan <dir> [--no-fixes]  whole engine scan (--no-fixes: as the CLI's text report runs it)
-//   node bench/phase.mjs latency tf|k8s N  edit-to-diagnostics on a 2,000-line file, N edits
+//   node bench/phase.mjs scan <dir> [--no-fixes] [--again]  whole engine scan (--no-fixes: as the CLI's text report runs it;
+//                                          --again: then a second scan in the same process, V8's compiled code kept)
+//   node bench/phase.mjs parse <dir> --again  the same for parse-only
+//   node bench/phase.mjs latency tf|k8s N  edit-to-diagnostics on a 2,000-line file: the first edits
+//                                          (cold), then N edits once the engine's code is compiled
 //   node bench/phase.mjs latency tf-corpus|k8s-corpus N <corpus>  the same on corpus files joined to ~2,000 lines
 //   add -spread to a latency kind (tf-spread, k8s-corpus-spread, ...) to flip booleans anywhere in the file
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -50,27 +53,38 @@ function peakMiB() {
   return process.resourceUsage().maxRSS / 1024;
 }
 
-async function scan(dir, fixes = true) {
+/**
+ * With `again`, the same files are scanned a second time in the same process by a new engine:
+ * V8 has compiled the engine's code by then, so the difference from the first scan is what
+ * compiling it cost the first (the CLI and the scan worker always run the first kind).
+ */
+async function scan(dir, fixes = true, again = false) {
   const { createEngine, NodeFileHost, directoryEntries } = bundled();
   const host = new NodeFileHost('/');
   // As the CLI does: the walk's listings answer the engine's questions about folders.
   const files = listLintable(resolve(dir), [], (folder, entries) => host.rememberListing(folder, directoryEntries(entries))).map((p) => p.split('\\').join('/'));
   const bytes = files.reduce((sum, p) => sum + statSync(p).size, 0);
-  const engine = createEngine({ host });
   let peakHeap = 0;
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const result = await engine.lint(files, {
-    fixes,
-    onProgress: (done) => {
-      if (done % 16 === 0) peakHeap = Math.max(peakHeap, heapUsed());
-    },
-  });
-  const wallMs = performance.now() - started;
-  return { files: files.length, bytes, wallMs, cpuMs: cpuMs(cpu), findings: result.findings.length, internalErrors: result.internalErrors.length, peakHeapMiB: peakHeap / 2 ** 20, peakRssMiB: peakMiB() };
+  const once = async () => {
+    const engine = createEngine({ host });
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    const result = await engine.lint(files, {
+      fixes,
+      onProgress: (done) => {
+        if (done % 16 === 0) peakHeap = Math.max(peakHeap, heapUsed());
+      },
+    });
+    return { wallMs: performance.now() - started, cpuMs: cpuMs(cpu), findings: result.findings.length, internalErrors: result.internalErrors.length };
+  };
+  const first = await once();
+  const measured = { files: files.length, bytes, ...first, peakHeapMiB: peakHeap / 2 ** 20, peakRssMiB: peakMiB() };
+  if (!again) return measured;
+  const second = await once();
+  return { ...measured, warmWallMs: second.wallMs, warmCpuMs: second.cpuMs };
 }
 
-async function parse(dir) {
+async function parse(dir, again = false) {
   const { parseAllDocuments } = require('yaml');
   const { Parser, Language } = require('web-tree-sitter');
   const { parseProperties, parseDotenv, parseMosquittoConf } = bundled();
@@ -80,20 +94,25 @@ async function parse(dir) {
   const files = listLintable(resolve(dir));
   const bytes = files.reduce((sum, p) => sum + statSync(p).size, 0);
   let peakHeap = 0;
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  // Reading is part of the cost on both sides: the engine reads every file through its host too.
-  for (const path of files) {
-    const text = readFileSync(path, 'utf8');
-    if (/\.(tf|tfvars)$/i.test(path)) hcl.parse(text).delete();
-    else if (/\.(ya?ml|json)$/i.test(path)) parseAllDocuments(text);
-    else if (/\.properties$/i.test(path)) parseProperties(text);
-    else if (/\.env$/i.test(path)) parseDotenv(text);
-    else parseMosquittoConf(text);
-    peakHeap = Math.max(peakHeap, heapUsed());
-  }
-  const wallMs = performance.now() - started;
-  return { files: files.length, bytes, wallMs, cpuMs: cpuMs(cpu), peakHeapMiB: peakHeap / 2 ** 20, peakRssMiB: peakMiB() };
+  const once = () => {
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    // Reading is part of the cost on both sides: the engine reads every file through its host too.
+    for (const path of files) {
+      const text = readFileSync(path, 'utf8');
+      if (/\.(tf|tfvars)$/i.test(path)) hcl.parse(text).delete();
+      else if (/\.(ya?ml|json)$/i.test(path)) parseAllDocuments(text);
+      else if (/\.properties$/i.test(path)) parseProperties(text);
+      else if (/\.env$/i.test(path)) parseDotenv(text);
+      else parseMosquittoConf(text);
+      peakHeap = Math.max(peakHeap, heapUsed());
+    }
+    return { wallMs: performance.now() - started, cpuMs: cpuMs(cpu) };
+  };
+  const measured = { files: files.length, bytes, ...once(), peakHeapMiB: peakHeap / 2 ** 20, peakRssMiB: peakMiB() };
+  if (!again) return measured;
+  const second = once();
+  return { ...measured, warmWallMs: second.wallMs, warmCpuMs: second.cpuMs };
 }
 
 function terraformFile(lines) {
@@ -253,9 +272,43 @@ function watchCollections() {
   };
 }
 
+/** Edits `from` .. `from + count - 1`, each timed (wall and CPU) as the extension would wait for it. */
+async function timeEdits(engine, path, text, edit, from, count) {
+  const wall = [];
+  const cpu = [];
+  const spans = [];
+  const reuse = { reused: 0, total: 0 };
+  for (let i = from; i < from + count; i++) {
+    // Each edit follows the one before.
+    const overlays = new Map([[path, edit(text, i)]]);
+    const since = process.cpuUsage();
+    const started = performance.now();
+    await engine.lint([path], { overlays });
+    const ended = performance.now();
+    wall.push(ended - started);
+    spans.push([started, ended]);
+    cpu.push(cpuMs(since));
+    reuse.reused += engine.lastReuse?.reused ?? 0;
+    reuse.total += engine.lastReuse?.total ?? 0;
+  }
+  wall.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
+  return { wall, cpu, spans, reuse };
+}
+
+/**
+ * Edits in a fresh process whose engine code V8 has not compiled yet: the first minute in a new
+ * window. Afterwards the extension host keeps the compiled code for as long as it runs.
+ */
+const COLD_EDITS = 25;
+/** Edits before the steady state is measured (cold ones included): V8 has compiled the editing path by then. */
+const WARM_UP_EDITS = 100;
+
 /**
  * The extension's path after a keystroke: the same engine as before (its parse cache warm), the
- * whole edited buffer as an overlay, every rule on the file (for Terraform, on its module).
+ * whole edited buffer as an overlay, every rule on the file (for Terraform, on its module). Timed
+ * twice: the first edits after the file is opened in a fresh process (cold), and `edits` edits
+ * once the engine's code is compiled (steady state, with its garbage-collection pauses).
  */
 async function latency(requested, edits, corpus) {
   const { createEngine } = bundled();
@@ -277,48 +330,37 @@ async function latency(requested, edits, corpus) {
   const edit = spread ? randomToggles(text, pattern) : firstBlockEdit;
   const engine = createEngine({ host: singleFileHost(path, text) });
   const first = await engine.lint([path]);
-  const WARM_UP = 5;
-  for (let i = 0; i < WARM_UP; i++) await engine.lint([path], { overlays: new Map([[path, edit(text, i)]]) });
-  const wall = [];
-  const cpu = [];
-  const spans = [];
-  const reuse = { reused: 0, total: 0 };
+  const cold = await timeEdits(engine, path, text, edit, 0, COLD_EDITS);
+  await timeEdits(engine, path, text, edit, COLD_EDITS, WARM_UP_EDITS - COLD_EDITS);
   const collections = watchCollections();
-  for (let i = 0; i < edits; i++) {
-    // Each timed edit follows the one before, the warm-up edits included.
-    const overlays = new Map([[path, edit(text, WARM_UP + i)]]);
-    const since = process.cpuUsage();
-    const started = performance.now();
-    await engine.lint([path], { overlays });
-    const ended = performance.now();
-    wall.push(ended - started);
-    spans.push([started, ended]);
-    cpu.push(cpuMs(since));
-    reuse.reused += engine.lastReuse?.reused ?? 0;
-    reuse.total += engine.lastReuse?.total ?? 0;
-  }
-  const gc = await collections.within(spans);
-  wall.sort((a, b) => a - b);
-  cpu.sort((a, b) => a - b);
+  const steady = await timeEdits(engine, path, text, edit, WARM_UP_EDITS, edits);
+  const gc = await collections.within(steady.spans);
   return {
     ...gc,
     lines: text.split('\n').length,
     findings: first.findings.length,
     edits,
-    wallMedianMs: percentile(wall, 0.5),
-    wallP95Ms: percentile(wall, 0.95),
-    cpuMedianMs: percentile(cpu, 0.5),
-    cpuP95Ms: percentile(cpu, 0.95),
+    warmUpEdits: WARM_UP_EDITS,
+    wallMedianMs: percentile(steady.wall, 0.5),
+    wallP95Ms: percentile(steady.wall, 0.95),
+    cpuMedianMs: percentile(steady.cpu, 0.5),
+    cpuP95Ms: percentile(steady.cpu, 0.95),
     /** Share of rule outcomes carried over from the previous lint (incremental re-evaluation). */
-    reusedShare: reuse.total ? reuse.reused / reuse.total : 0,
+    reusedShare: steady.reuse.total ? steady.reuse.reused / steady.reuse.total : 0,
+    coldEdits: COLD_EDITS,
+    coldWallMedianMs: percentile(cold.wall, 0.5),
+    coldWallP95Ms: percentile(cold.wall, 0.95),
+    coldWallMaxMs: cold.wall[cold.wall.length - 1],
+    coldCpuMedianMs: percentile(cold.cpu, 0.5),
     peakRssMiB: peakMiB(),
   };
 }
 
 const [phase, ...rest] = process.argv.slice(2);
-const run = { scan: () => scan(rest[0], rest[1] !== '--no-fixes'), parse: () => parse(rest[0]), latency: () => latency(rest[0], Number(rest[1] ?? 200), rest[2]) }[phase];
+const flags = rest.slice(1);
+const run = { scan: () => scan(rest[0], !flags.includes('--no-fixes'), flags.includes('--again')), parse: () => parse(rest[0], flags.includes('--again')), latency: () => latency(rest[0], Number(rest[1] ?? 200), rest[2]) }[phase];
 if (!run) {
-  console.error('usage: node bench/phase.mjs scan|parse <dir> | latency tf|k8s[-spread] <edits> | latency tf-corpus|k8s-corpus[-spread] <edits> <corpus>');
+  console.error('usage: node bench/phase.mjs scan|parse <dir> [--no-fixes] [--again] | latency tf|k8s[-spread] <edits> | latency tf-corpus|k8s-corpus[-spread] <edits> <corpus>');
   process.exit(2);
 }
 console.log(JSON.stringify(await run()));

@@ -5,9 +5,11 @@
 // run on the same machine, so the ratios carry over between machines:
 //   1. whole-engine scan against merely parsing the same files (yaml library, tree-sitter-hcl),
 //      on the shared corpus and on a generated 10,000-file workspace: throughput and peak memory;
+//      and both again in the same process, which takes V8's compiling of the code out;
 //   2. edit-to-diagnostics latency on 2,000-line Terraform and Kubernetes files, in-process, the
 //      way the extension calls the engine: generated (about one finding per line, the worst case)
-//      and joined from corpus files (real-world finding density);
+//      and joined from corpus files (real-world finding density); in the steady state of an
+//      editing session, and apart from it the first edits in a fresh process;
 //   3. scaling with workspace size (1x, 4x, 16x = 10,000 files): time and memory.
 // Wall-clock and CPU time are both shown: the machine may be shared, and waiting for a core adds
 // wall time only.
@@ -39,7 +41,7 @@ function runPhase(phaseArgs) {
 
 function keepBest(best, result) {
   if (!best) return result;
-  for (const key of ['wallMs', 'cpuMs']) if (key in result) best[key] = Math.min(best[key], result[key]);
+  for (const key of ['wallMs', 'cpuMs', 'warmWallMs', 'warmCpuMs']) if (key in result) best[key] = Math.min(best[key], result[key]);
   return best;
 }
 
@@ -67,7 +69,7 @@ const fixed = (n, digits = 0) => n.toFixed(digits);
 const verdicts = [];
 
 function compare(label, dir) {
-  const [parse, scan, bare] = alternating(rounds, ['parse', dir], ['scan', dir], ['scan', dir, '--no-fixes']);
+  const [parse, scan, bare] = alternating(rounds, ['parse', dir, '--again'], ['scan', dir, '--again'], ['scan', dir, '--no-fixes']);
   const wallRatio = scan.wallMs / parse.wallMs;
   const cpuRatio = scan.cpuMs / parse.cpuMs;
   console.log(`   ${label}: ${scan.files} files, ${fixed(mb(scan.bytes), 2)} MB`);
@@ -80,6 +82,11 @@ function compare(label, dir) {
   // The CLI builds quick fixes only for JSON and SARIF reports; its text report scans like this.
   console.log(
     `     scan without fixes (CLI text, JUnit, Markdown, HTML, GitHub, CSV reports): ${fixed(bare.wallMs)} ms wall, ${fixed(bare.cpuMs)} ms CPU; peak RSS ${fixed(bare.peakRssMiB)} MiB; ${fixed(bare.wallMs / parse.wallMs, 2)}x wall, ${fixed(bare.cpuMs / parse.cpuMs, 2)}x CPU of parse-only`,
+  );
+  // Not a target: the CLI and the scan worker always scan in a fresh process. It tells the cost of
+  // V8 compiling the engine's code, paid once per process, from the cost of the engine's work.
+  console.log(
+    `     scanned again in the same process (V8's compiled code kept): scan ${fixed(scan.warmWallMs)} ms wall, ${fixed(scan.warmCpuMs)} ms CPU; parse-only ${fixed(parse.warmWallMs)} ms wall, ${fixed(parse.warmCpuMs)} ms CPU; ${fixed(scan.warmWallMs / parse.warmWallMs, 2)}x wall, ${fixed(scan.warmCpuMs / parse.warmCpuMs, 2)}x CPU`,
   );
   return scan;
 }
@@ -101,7 +108,8 @@ const largest = workspaces[workspaces.length - 1];
 // The scaling section reuses this scan of the largest workspace (best of the rounds above).
 const largestScan = compare(`generated workspace (${largest.files} files)`, largest.dir);
 
-console.log('\n2. edit-to-diagnostics, in-process (one engine kept warm, the edited buffer as an overlay)');
+console.log('\n2. edit-to-diagnostics, in-process (one engine kept between edits, the edited buffer as an overlay)');
+console.log('   median and p95 over the edits after the first 100 (the steady state of an editing session); the first edits are shown apart');
 const edits = quick ? 40 : 200;
 const latencies = [
   ['tf', 'Terraform, 2,000 lines (generated, dense)'],
@@ -121,6 +129,9 @@ for (const [kind, label] of latencies) {
   );
   console.log(
     `     garbage collection in ${fixed(result.lintsWithCollectionShare * 100)}% of edits, ${fixed(result.gcMsPerLint, 1)} ms per edit on average; without it: median ${fixed(result.withoutGcMedianMs, 1)} ms, p95 ${fixed(result.withoutGcP95Ms, 1)} ms`,
+  );
+  console.log(
+    `     first ${result.coldEdits} edits after opening the file in a fresh process (V8 still compiling the engine): wall median ${fixed(result.coldWallMedianMs, 1)} ms, p95 ${fixed(result.coldWallP95Ms, 1)} ms, slowest ${fixed(result.coldWallMaxMs, 1)} ms; CPU median ${fixed(result.coldCpuMedianMs, 1)} ms`,
   );
   verdicts.push([`edit latency p95, ${label}`, `${fixed(result.wallP95Ms, 1)} ms wall, ${fixed(result.cpuP95Ms, 1)} ms CPU`, '< 20 ms', Math.min(result.wallP95Ms, result.cpuP95Ms) < 20]);
 }

@@ -264,9 +264,12 @@ function subjectIndex(subjects: Subject[]): (rule: Rule) => readonly Subject[] {
 
 const NO_SUBJECTS: readonly Subject[] = [];
 
-/** The finding with its fix built now; a fix writer that fails is reported, as any rule failure is. */
+/**
+ * The finding with its fix built now; a fix writer that fails is reported, as any rule failure is.
+ * Only for a lint without a memo, which keeps no draft: the draft's finding is handed out itself.
+ */
 function withEagerFix(rule: Rule, subject: Subject, draft: FindingDraft, out: RuleRunOutput): Finding {
-  const finding = copyFinding(draft.finding);
+  const finding = draft.finding;
   try {
     const fix = draft.buildFix(finding);
     if (fix) finding.fix = fix;
@@ -320,10 +323,12 @@ export function runRules(
         case 'findings':
           for (const draft of outcome.drafts) {
             if (!ledger.firstReport(draft.finding)) continue;
-            // Drafts may be kept by the memo: each lint hands out its own finding object.
+            // Drafts may be kept by the memo: each lint then hands out its own finding object.
+            // Without one (a workspace scan) nothing keeps them, and copying each finding was garbage.
             const withFix = buildFixes && draft.fixable && ledger.takeFix(draft.finding.file, MAX_FIXES_PER_RULE_AND_FILE);
             if (withFix && memo) out.findings.push(findingWithLazyFix(draft.finding, draft.buildFix));
-            else out.findings.push(withFix ? withEagerFix(rule, subject, draft, out) : copyFinding(draft.finding));
+            else if (withFix) out.findings.push(withEagerFix(rule, subject, draft, out));
+            else out.findings.push(memo ? copyFinding(draft.finding) : draft.finding);
           }
       }
     }
