@@ -298,7 +298,7 @@ async function timeEdits(engine, path, text, edit, from, count) {
 
 /**
  * Edits in a fresh process whose engine code V8 has not compiled yet: the first minute in a new
- * window. Afterwards the extension host keeps the compiled code for as long as it runs.
+ * window. The long-lived extension host keeps the code it compiled while it is used.
  */
 const COLD_EDITS = 25;
 /** Edits before the steady state is measured (cold ones included): V8 has compiled the editing path by then. */
