@@ -53,6 +53,12 @@ function peakMiB() {
   return process.resourceUsage().maxRSS / 1024;
 }
 
+/** `measured` (whose memory figures are read already) with the times of running `once` again. */
+async function withSecondPass(measured, once) {
+  const second = await once();
+  return { ...measured, warmWallMs: second.wallMs, warmCpuMs: second.cpuMs };
+}
+
 /**
  * With `again`, the same files are scanned a second time in the same process by a new engine:
  * V8 has compiled the engine's code by then, so the difference from the first scan is what
@@ -77,11 +83,8 @@ async function scan(dir, fixes = true, again = false) {
     });
     return { wallMs: performance.now() - started, cpuMs: cpuMs(cpu), findings: result.findings.length, internalErrors: result.internalErrors.length };
   };
-  const first = await once();
-  const measured = { files: files.length, bytes, ...first, peakHeapMiB: peakHeap / 2 ** 20, peakRssMiB: peakMiB() };
-  if (!again) return measured;
-  const second = await once();
-  return { ...measured, warmWallMs: second.wallMs, warmCpuMs: second.cpuMs };
+  const measured = { files: files.length, bytes, ...(await once()), peakHeapMiB: peakHeap / 2 ** 20, peakRssMiB: peakMiB() };
+  return again ? withSecondPass(measured, once) : measured;
 }
 
 async function parse(dir, again = false) {
@@ -110,9 +113,7 @@ async function parse(dir, again = false) {
     return { wallMs: performance.now() - started, cpuMs: cpuMs(cpu) };
   };
   const measured = { files: files.length, bytes, ...once(), peakHeapMiB: peakHeap / 2 ** 20, peakRssMiB: peakMiB() };
-  if (!again) return measured;
-  const second = once();
-  return { ...measured, warmWallMs: second.wallMs, warmCpuMs: second.cpuMs };
+  return again ? withSecondPass(measured, once) : measured;
 }
 
 function terraformFile(lines) {

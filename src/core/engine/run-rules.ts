@@ -326,9 +326,8 @@ export function runRules(
             // Drafts may be kept by the memo: each lint then hands out its own finding object.
             // Without one (a workspace scan) nothing keeps them, and copying each finding was garbage.
             const withFix = buildFixes && draft.fixable && ledger.takeFix(draft.finding.file, MAX_FIXES_PER_RULE_AND_FILE);
-            if (withFix && memo) out.findings.push(findingWithLazyFix(draft.finding, draft.buildFix));
-            else if (withFix) out.findings.push(withEagerFix(rule, subject, draft, out));
-            else out.findings.push(memo ? copyFinding(draft.finding) : draft.finding);
+            if (!memo) out.findings.push(withFix ? withEagerFix(rule, subject, draft, out) : draft.finding);
+            else out.findings.push(withFix ? findingWithLazyFix(draft.finding, draft.buildFix) : copyFinding(draft.finding));
           }
       }
     }
